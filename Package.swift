@@ -1,0 +1,37 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// No package dependencies: the toolchain's Foundation, XCTest and Swift Testing only.
+let package = Package(
+    name: "vtl",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "VTL", targets: ["VTL"]),
+        .library(name: "APIGateway", targets: ["APIGateway"]),
+        .executable(name: "vtl", targets: ["vtl"]),
+    ],
+    targets: [
+        // What Java's standard library does that a template can observe: number printing, BigInteger.
+        .target(name: "JavaLang"),
+        // The Velocity Template Language; knows nothing of API Gateway.
+        .target(name: "VTL", dependencies: ["JavaLang"]),
+        // Ordered JSON as json-smart reads and writes it, and Jayway-style JSONPath.
+        .target(name: "JSON", dependencies: ["JavaLang"]),
+        // The subset of YAML that API definitions use, with locations and local tags.
+        .target(name: "YAML"),
+        // $input, $util, $context, $stageVariables and the request -> integration -> response pipeline.
+        .target(name: "APIGateway", dependencies: ["VTL", "JSON", "YAML"]),
+        // The command line as a library, so tests run it in-process.
+        .target(name: "VTLCommandLine", dependencies: ["VTL", "APIGateway"]),
+        .executableTarget(name: "vtl", dependencies: ["VTLCommandLine"]),
+
+        .testTarget(name: "JavaLangTests", dependencies: ["JavaLang"]),
+        .testTarget(name: "VTLTests", dependencies: ["VTL"]),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(name: "APIGatewayTests", dependencies: ["APIGateway"]),
+        .testTarget(name: "VTLCommandLineTests", dependencies: ["VTLCommandLine"]),
+        .testTarget(name: "FixtureTests", dependencies: ["VTL", "APIGateway"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
