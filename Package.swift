@@ -13,8 +13,8 @@ let package = Package(
     targets: [
         // What Java's standard library does that a template can observe: number printing, BigInteger.
         .target(name: "JavaLang"),
-        // The Velocity Template Language; knows nothing of API Gateway.
-        .target(name: "VTL", dependencies: ["JavaLang"]),
+        // The Velocity Template Language; knows nothing of API Gateway (JSON only to print json-smart arrays).
+        .target(name: "VTL", dependencies: ["JavaLang", "JSON"]),
         // Ordered JSON as json-smart reads and writes it, and Jayway-style JSONPath.
         .target(name: "JSON", dependencies: ["JavaLang"]),
         // The subset of YAML that API definitions use, with locations and local tags.

@@ -1,0 +1,1 @@
+// API Gateway variables and pipeline; filled by the API Gateway issues.

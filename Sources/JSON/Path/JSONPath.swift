@@ -1,0 +1,42 @@
+/// A compiled JSONPath in Jayway JsonPath 2.0.0's dialect, as `$input.json` and `$input.path` use.
+///
+/// Supported: `$`, `.name`, `['name']`, `['a','b']`, `[0]`, `[0,2]`, `[1:3]`, `[:2]`, `[-2:]`,
+/// `[*]`, `.*`, `..name`, `..*`, `..[0]`, and filters `[?(@.price > 10)]` with
+/// `== != < <= > >= && || !`, parentheses, `=~ /regex/i`, `@.a.b`, `@['a']`, `$.root.paths`,
+/// existence `[?(@.isbn)]`, and `'string'`, number, `true`, `false`, `null` literals.
+/// A path without a leading `$` or `@` is read as if it had `$.` (Jayway does the same).
+/// Not in 2.0.0, so not here: double-quoted names (`["a b"]` is an error), negative single
+/// indexes (`[-1]` never matches), `.length()` and other functions (read as a property name).
+public struct JSONPath: Sendable, Hashable {
+    /// The text the path was compiled from.
+    public let text: String
+    let steps: [PathStep]
+
+    /// Compiles a path, or reports where Jayway would refuse it.
+    public init(_ text: String) throws(JSONPathError) {
+        self.text = text
+        var parser = PathParser(text: text)
+        self.steps = try parser.parsePath()
+    }
+
+    /// True when the path selects at most one value (no `..`, `*`, filter, slice or index list);
+    /// such a path gives `.value` or `.notFound`, never `.list`.
+    public var isDefinite: Bool { steps.allSatisfy(\.isDefinite) }
+
+    /// Evaluates the path against a document.
+    public func evaluate(_ root: JSONValue) -> JSONPathResult {
+        if root == .null { return .failure("root can not be null") }
+        var evaluator = PathEvaluator(steps: steps, root: root)
+        do {
+            try evaluator.evaluate(step: 0, model: root, path: "$")
+        } catch {
+            switch error {
+            case .notFound(let message): return .notFound(message)
+            case .invalid(let message): return .failure(message)
+            }
+        }
+        guard isDefinite else { return .list(evaluator.results) }
+        guard let last = evaluator.results.last else { return .notFound("No results for path: $" + steps.map(\.fragment).joined()) }
+        return .value(last)
+    }
+}

@@ -1,0 +1,174 @@
+import JavaLang
+
+/// Why Jayway stopped: `PathNotFoundException` or another exception.
+enum PathFailure: Error {
+    case notFound(String)
+    case invalid(String)
+}
+
+/// Walks a document along compiled steps with Jayway 2.0.0's rules, including its quirks:
+/// an array wildcard forgives a branch that misses but an object wildcard does not, and a
+/// scan that meets an array applies the step after the index to every element (`$..[0].x`
+/// on `{"a":[{"x":1},{"x":2}]}` gives `[1,2]`).
+struct PathEvaluator {
+    let steps: [PathStep]
+    let root: JSONValue
+    var results: [JSONValue] = []
+
+    init(steps: [PathStep], root: JSONValue) {
+        self.steps = steps
+        self.root = root
+    }
+
+    func isUpstreamDefinite(_ step: Int) -> Bool {
+        steps[..<step].allSatisfy(\.isDefinite)
+    }
+
+    mutating func found(_ value: JSONValue, afterStep step: Int, path: String) throws(PathFailure) {
+        if step + 1 >= steps.count {
+            results.append(value)
+        } else {
+            try evaluate(step: step + 1, model: value, path: path)
+        }
+    }
+
+    mutating func evaluate(step: Int, model: JSONValue, path: String) throws(PathFailure) {
+        guard step < steps.count else {
+            results.append(model)
+            return
+        }
+        let isLeaf = step == steps.count - 1
+        switch steps[step] {
+        case .property(let names):
+            guard case .object(let object) = model else {
+                throw .notFound("Property \(steps[step].fragment) not found in path \(path)")
+            }
+            if names.count == 1 {
+                let evalPath = path + "['\(names[0])']"
+                guard let value = object[names[0]] else {
+                    throw .notFound(isLeaf ? "No results for path: \(evalPath)" : "Missing property in path \(evalPath)")
+                }
+                try found(value, afterStep: step, path: evalPath)
+            } else {
+                let evalPath = path + steps[step].fragment
+                guard isLeaf else { throw .invalid("Multi properties can only be used as path leafs: \(evalPath)") }
+                var merged = JSONObject()
+                for name in names { if let value = object[name] { merged[name] = value } }
+                results.append(.object(merged))
+            }
+        case .index(let indexes):
+            let elements = try arrayModel(model, step: step, path: path)
+            for index in indexes { try element(index, of: elements, step: step, path: path) }
+        case .slice(let from, let to):
+            let elements = try arrayModel(model, step: step, path: path)
+            for index in Self.sliceIndexes(from: from, to: to, count: elements.count) {
+                try element(index, of: elements, step: step, path: path)
+            }
+        case .wildcard:
+            switch model {
+            case .object(let object):
+                for (key, value) in object { try found(value, afterStep: step, path: path + "['\(key)']") }
+            case .array(let elements):
+                for index in elements.indices {
+                    do {
+                        try element(index, of: elements, step: step, path: path)
+                    } catch {
+                        if case .invalid = error { throw error }
+                    }
+                }
+            default:
+                break
+            }
+        case .scan:
+            try walk(model, scanStep: step, path: path)
+        case .filter(let expression):
+            switch model {
+            case .object:
+                if try accepts(expression, model) { try found(model, afterStep: step, path: path) }
+            case .array(let elements):
+                for (index, element) in elements.enumerated() where try accepts(expression, element) {
+                    try found(element, afterStep: step, path: path + "[\(index)]")
+                }
+            default:
+                throw .invalid("Filter: [?] can not be applied to primitives. Current context is: \(JavaText.string(model))")
+            }
+        }
+    }
+
+    /// Jayway's slice arithmetic: only `[from:]` and `[:to]` count negative bounds from the
+    /// end; `[from:to]` with a negative `from` walks off the array and fails.
+    static func sliceIndexes(from: Int?, to: Int?, count: Int) -> [Int] {
+        switch (from, to) {
+        case (let from?, nil):
+            let start = max(0, from < 0 ? count + from : from)
+            return start < count ? Array(start..<count) : []
+        case (nil, let to?):
+            let end = min(count, to < 0 ? count + to : to)
+            return end > 0 ? Array(0..<end) : []
+        case (let from?, let to?):
+            let end = min(count, to)
+            return from < end && count > 0 ? Array(from..<end) : []
+        case (nil, nil):
+            return []
+        }
+    }
+
+    func arrayModel(_ model: JSONValue, step: Int, path: String) throws(PathFailure) -> [JSONValue] {
+        switch model {
+        case .array(let elements):
+            return elements
+        case .null:
+            if isUpstreamDefinite(step) { throw .notFound("The path \(path) is null") }
+            return []
+        default:
+            throw .invalid("Filter: \(steps[step].fragment) can only be applied to arrays. Current context is: \(JavaText.string(model))")
+        }
+    }
+
+    mutating func element(_ index: Int, of elements: [JSONValue], step: Int, path: String) throws(PathFailure) {
+        let evalPath = path + "[\(index)]"
+        guard elements.indices.contains(index) else {
+            throw .notFound("Index out of bounds when evaluating path \(evalPath)")
+        }
+        try found(elements[index], afterStep: step, path: evalPath)
+    }
+
+    /// `..`: test every container, depth first, parent before children.
+    mutating func walk(_ model: JSONValue, scanStep: Int, path: String) throws(PathFailure) {
+        let target = scanStep + 1
+        switch model {
+        case .object(let object):
+            if try scanMatches(model, target: target) { try evaluate(step: target, model: model, path: path) }
+            for (key, value) in object { try walk(value, scanStep: scanStep, path: path + "['\(key)']") }
+        case .array(let elements):
+            if try scanMatches(model, target: target) {
+                if target == steps.count - 1 {
+                    try evaluate(step: target, model: model, path: path)
+                } else {
+                    for (index, element) in elements.enumerated() {
+                        try evaluate(step: target + 1, model: element, path: path + "[\(index)]")
+                    }
+                }
+            }
+            for (index, element) in elements.enumerated() { try walk(element, scanStep: scanStep, path: path + "[\(index)]") }
+        default:
+            break
+        }
+    }
+
+    func scanMatches(_ model: JSONValue, target: Int) throws(PathFailure) -> Bool {
+        switch steps[target] {
+        case .property(let names):
+            guard case .object(let object) = model else { return false }
+            return names.allSatisfy { object[$0] != nil }
+        case .index, .slice:
+            if case .array = model { return true }
+            return false
+        case .wildcard, .scan:
+            return true
+        case .filter(let expression):
+            guard case .object = model else { return false }
+            return try accepts(expression, model)
+        }
+    }
+}

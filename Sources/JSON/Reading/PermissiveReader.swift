@@ -1,0 +1,184 @@
+import JavaLang
+
+/// The state machine behind `JSONParser`: a byte-level port of json-smart 2.2's reader.
+///
+/// Like json-smart, the current byte `c` is `endOfInput` (0x1A, json-smart's `EOI`) past the
+/// end; a literal U+001A in the input therefore also ends unquoted text, as it does in Java.
+struct PermissiveReader {
+    static let endOfInput: UInt8 = 0x1A
+
+    /// Which bytes end an unquoted value, by context (json-smart's `stopX`, `stopKey`, ...).
+    enum Stops {
+        case topLevel, key, objectValue, arrayValue
+
+        func contains(_ byte: UInt8) -> Bool {
+            switch self {
+            case .topLevel: return false
+            case .key: return byte == UInt8(ascii: ":")
+            case .objectValue: return byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}")
+            case .arrayValue: return byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]")
+            }
+        }
+    }
+
+    let bytes: [UInt8]
+    let maxDepth: Int
+    var position = -1
+    var c: UInt8 = 0
+    var depth = 0
+
+    init(bytes: [UInt8], maxDepth: Int) {
+        self.bytes = bytes
+        self.maxDepth = maxDepth
+    }
+
+    mutating func read() {
+        position += 1
+        c = position >= bytes.count ? Self.endOfInput : bytes[position]
+    }
+
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0D || byte == 0x0A || byte == 0x09
+    }
+
+    /// Trailing text is never checked: `MODE_PERMISSIVE` accepts tailing data.
+    mutating func parseDocument() throws(JSONError) -> JSONValue {
+        read()
+        return try readValue(.topLevel)
+    }
+
+    mutating func readValue(_ stops: Stops) throws(JSONError) -> JSONValue {
+        while true {
+            switch c {
+            case 0x20, 0x0D, 0x0A, 0x09:
+                read()
+            case UInt8(ascii: ":"), UInt8(ascii: "}"), UInt8(ascii: "]"):
+                throw error(.unexpectedCharacter, at: position)
+            case UInt8(ascii: "{"):
+                return try readObject()
+            case UInt8(ascii: "["):
+                return try readArray()
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                return .string(try readQuoted())
+            case UInt8(ascii: "n"), UInt8(ascii: "f"), UInt8(ascii: "t"), UInt8(ascii: "N"):
+                let word = readUnquoted(stops)
+                switch word {
+                case "null": return .null
+                case "false": return .bool(false)
+                case "true": return .bool(true)
+                case "NaN": return .double(.nan)
+                default: return .string(word)
+                }
+            case Self.endOfInput where stops != .topLevel:
+                throw error(.unexpectedEndOfInput, at: position - 1, detail: "EOF")
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"):
+                return try readNumber(stops)
+            default:
+                return .string(readUnquoted(stops))
+            }
+        }
+    }
+
+    mutating func enter() throws(JSONError) {
+        depth += 1
+        if depth > maxDepth { throw error(.tooDeep, at: position) }
+    }
+
+    mutating func readObject() throws(JSONError) -> JSONValue {
+        try enter()
+        var object = JSONObject()
+        while true {
+            read()
+            switch c {
+            case 0x20, 0x0D, 0x0A, 0x09, UInt8(ascii: ","):
+                continue
+            case UInt8(ascii: ":"), UInt8(ascii: "]"), UInt8(ascii: "["), UInt8(ascii: "{"):
+                throw error(.unexpectedCharacter, at: position)
+            case UInt8(ascii: "}"):
+                depth -= 1
+                read()
+                return .object(object)
+            default:
+                let key = c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") ? try readQuoted() : readUnquoted(.key)
+                skipSpace()
+                if c != UInt8(ascii: ":") {
+                    if c == Self.endOfInput { throw error(.unexpectedEndOfInput, at: position - 1, detail: "null") }
+                    throw error(.unexpectedCharacter, at: position - 1)
+                }
+                position += 1
+                guard position < bytes.count else {
+                    c = Self.endOfInput
+                    throw error(.unexpectedEndOfInput, at: position - 1, detail: "EOF")
+                }
+                c = bytes[position]
+                object[key] = try readValue(.objectValue)
+                skipSpace()
+                if c == UInt8(ascii: "}") {
+                    depth -= 1
+                    read()
+                    return .object(object)
+                }
+                if c == Self.endOfInput { throw error(.unexpectedEndOfInput, at: position - 1, detail: "null") }
+                if c != UInt8(ascii: ",") { throw error(.unexpectedToken, at: position - 1) }
+            }
+        }
+    }
+
+    mutating func readArray() throws(JSONError) -> JSONValue {
+        try enter()
+        var elements: [JSONValue] = []
+        read()
+        while true {
+            switch c {
+            case 0x20, 0x0D, 0x0A, 0x09, UInt8(ascii: ","):
+                read()
+            case UInt8(ascii: "]"):
+                depth -= 1
+                read()
+                return .array(elements)
+            case UInt8(ascii: ":"), UInt8(ascii: "}"):
+                throw error(.unexpectedCharacter, at: position)
+            case Self.endOfInput:
+                throw error(.unexpectedEndOfInput, at: position - 1, detail: "EOF")
+            default:
+                elements.append(try readValue(.arrayValue))
+            }
+        }
+    }
+
+    // MARK: Unquoted text
+
+    mutating func skipUnquoted(_ stops: Stops) {
+        while c != Self.endOfInput && !(c < 126 && stops.contains(c)) { read() }
+    }
+
+    /// Java's `trim()`: everything up to U+0020 is cut from both ends.
+    func trimmedText(from start: Int, to end: Int) -> String {
+        var lower = start
+        var upper = min(end, bytes.count)
+        while lower < upper && bytes[lower] <= 0x20 { lower += 1 }
+        while upper > lower && bytes[upper - 1] <= 0x20 { upper -= 1 }
+        return String(decoding: bytes[lower..<upper], as: UTF8.self)
+    }
+
+    mutating func readUnquoted(_ stops: Stops) -> String {
+        let start = position
+        skipUnquoted(stops)
+        return trimmedText(from: start, to: position)
+    }
+
+    /// Any byte up to U+0020 counts as space here (json-smart's `skipSpace`), not just the four.
+    mutating func skipSpace() {
+        while c <= 0x20 && c != Self.endOfInput { read() }
+    }
+
+    mutating func skipDigits() {
+        while c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") { read() }
+    }
+
+    /// After a number, anything but a stop character (or a non-ASCII byte) turns it into a string.
+    mutating func continuesAsText(_ stops: Stops) -> Bool {
+        skipSpace()
+        return c < 126 && !stops.contains(c) && c != Self.endOfInput
+    }
+}

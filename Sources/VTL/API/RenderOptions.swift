@@ -1,0 +1,39 @@
+/// How a render treats nulls and how much work it may do.
+public struct RenderOptions: Sendable, Equatable {
+    /// What a null or undefined reference prints and how it compares.
+    public enum NullHandling: Sendable, Equatable {
+        /// API Gateway: null and undefined references render as empty, and null equals `""`.
+        case apiGateway
+        /// Stock Velocity 1.7: undefined references render as their source text; null equals only null.
+        case velocity
+    }
+
+    public var nullHandling: NullHandling
+    public var limits: RenderLimits
+
+    public init(nullHandling: NullHandling = .apiGateway, limits: RenderLimits = RenderLimits()) {
+        self.nullHandling = nullHandling
+        self.limits = limits
+    }
+
+    /// API Gateway's behaviour, the default.
+    public static let apiGateway = RenderOptions()
+    /// Stock Apache Velocity 1.7, for comparing with other Velocity users.
+    public static let velocity = RenderOptions(nullHandling: .velocity)
+}
+
+/// Bounds that keep a hostile template or payload from hanging or exhausting memory.
+public struct RenderLimits: Sendable, Equatable {
+    /// API Gateway stops a `#foreach` after 1000 iterations.
+    public var foreachIterations: Int = 1000
+    /// Elements a range literal such as `[1..$n]` may produce.
+    public var rangeLength: Int = 100_000
+    /// Nesting of macro calls, `#evaluate` and `#define` expansions.
+    public var callDepth: Int = 200
+    /// Bytes of output.
+    public var outputBytes: Int = 64 * 1024 * 1024
+    /// Nodes evaluated in one render.
+    public var steps: Int = 50_000_000
+
+    public init() {}
+}

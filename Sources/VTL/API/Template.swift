@@ -1,0 +1,40 @@
+/// A parsed mapping template: immutable, `Sendable`, parsed once and rendered many times from any thread.
+public struct Template: Sendable {
+    /// The name used in error messages, usually the file name.
+    public let name: String
+    let source: SourceText
+    let nodes: [Node]
+    let macros: [String: MacroDefinition]
+
+    /// Parses `source`; a syntax error is thrown with its line and column.
+    public init(source: String, name: String = "template.vm") throws(VTLError) {
+        self.name = name
+        self.source = SourceText(name: name, text: source)
+        (nodes, macros) = try Parser.parse(self.source)
+    }
+
+    /// Renders with a fresh copy of `context`; returns exactly the text the template produces.
+    public func render(_ context: Context = Context(), options: RenderOptions = .apiGateway) throws(VTLError) -> String {
+        try render(context, options: options, returning: []).output
+    }
+
+    /// Renders and also returns the final values of the named variables, for callers that read
+    /// what a template set (API Gateway reads `$context.requestOverride` this way).
+    public func render(_ context: Context, options: RenderOptions = .apiGateway, returning names: Set<String>) throws(VTLError) -> RenderResult {
+        let renderer = Renderer(source: source, macros: macros, context: context, options: options)
+        _ = try renderer.render(nodes)
+        var variables: [String: Value] = [:]
+        for name in names {
+            if let value = renderer.globals[name] { variables[name] = value.snapshot() }
+        }
+        return RenderResult(output: renderer.output, variables: variables)
+    }
+}
+
+/// What a render produced.
+public struct RenderResult: Sendable, Equatable {
+    /// The rendered text.
+    public var output: String
+    /// Final values of the variables asked for; a variable that was never set is absent.
+    public var variables: [String: Value]
+}

@@ -1,0 +1,95 @@
+import JavaLang
+
+/// A value a template can see: what Velocity's Java objects are, as a Sendable value.
+///
+/// Templates get reference semantics (a map put into two variables is one map) while they
+/// render; `Value` is the immutable snapshot that goes in and comes out.
+public enum Value: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    /// A Java `Integer` or `Long`.
+    case integer(Int)
+    case bigInteger(BigInteger)
+    case double(Double)
+    case string(String)
+    /// A list; `style` says how it prints (`java.util.ArrayList` or json-smart's `JSONArray`).
+    case list([Value], style: ListStyle)
+    /// A map that keeps insertion order, as `java.util.LinkedHashMap`.
+    case map(OrderedMap)
+    /// An object with methods of its own, such as API Gateway's `$input` and `$util`.
+    case object(any TemplateObject)
+
+    /// How a list prints when a template inserts it.
+    public enum ListStyle: Sendable, Equatable {
+        /// `[1, two, 3.5]`, as `java.util.List.toString()`.
+        case java
+        /// Compact JSON, `[1,"two",{"k":3.5}]`, as json-smart's `JSONArray.toString()`.
+        case json
+    }
+
+    /// A Java-style list.
+    public static func list(_ elements: [Value]) -> Value { .list(elements, style: .java) }
+
+    public static func == (lhs: Value, rhs: Value) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): true
+        case let (.bool(a), .bool(b)): a == b
+        case let (.integer(a), .integer(b)): a == b
+        case let (.bigInteger(a), .bigInteger(b)): a == b
+        case let (.double(a), .double(b)): a == b || (a.isNaN && b.isNaN)
+        case let (.string(a), .string(b)): a == b
+        case let (.list(a, styleA), .list(b, styleB)): a == b && styleA == styleB
+        case let (.map(a), .map(b)): a == b
+        case let (.object(a), .object(b)): a.printed == b.printed && type(of: a) == type(of: b)
+        default: false
+        }
+    }
+}
+
+/// String-keyed map that keeps insertion order, like `java.util.LinkedHashMap<String, Object>`.
+public struct OrderedMap: Sendable, Equatable {
+    public private(set) var keys: [String] = []
+    private var storage: [String: Value] = [:]
+
+    public init() {}
+
+    public init(_ pairs: [(String, Value)]) {
+        for (key, value) in pairs { self[key] = value }
+    }
+
+    public var count: Int { keys.count }
+    public var isEmpty: Bool { keys.isEmpty }
+
+    /// Reading a missing key gives nil; writing nil removes the key. A replaced key keeps its position.
+    public subscript(key: String) -> Value? {
+        get { storage[key] }
+        set {
+            if let newValue {
+                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
+            } else if storage.removeValue(forKey: key) != nil {
+                keys.removeAll { $0 == key }
+            }
+        }
+    }
+
+    /// Key-value pairs in insertion order.
+    public var pairs: [(key: String, value: Value)] {
+        keys.map { ($0, storage[$0]!) }
+    }
+
+    public static func == (lhs: OrderedMap, rhs: OrderedMap) -> Bool {
+        lhs.keys == rhs.keys && lhs.storage == rhs.storage
+    }
+}
+
+extension Value: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByFloatLiteral, ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
+{
+    public init(nilLiteral: ()) { self = .null }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(integerLiteral value: Int) { self = .integer(value) }
+    public init(floatLiteral value: Double) { self = .double(value) }
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(arrayLiteral elements: Value...) { self = .list(elements, style: .java) }
+    public init(dictionaryLiteral elements: (String, Value)...) { self = .map(OrderedMap(elements)) }
+}

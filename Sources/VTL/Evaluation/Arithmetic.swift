@@ -1,0 +1,104 @@
+import JavaLang
+
+/// Velocity 1.7's MathUtils: integers widen (int -> long -> BigInteger) instead of overflowing,
+/// any double makes the operation double, and division by zero gives null.
+enum Arithmetic {
+    private enum Operands {
+        case integers(Int, Int)
+        case bigIntegers(BigInteger, BigInteger)
+        case doubles(Double, Double)
+    }
+
+    private static func operands(_ left: RuntimeValue, _ right: RuntimeValue) -> Operands? {
+        switch (left, right) {
+        case let (.integer(a), .integer(b)): return .integers(a, b)
+        case (.double, _), (_, .double):
+            guard let a = doubleValue(left), let b = doubleValue(right) else { return nil }
+            return .doubles(a, b)
+        default:
+            guard let a = bigIntegerValue(left), let b = bigIntegerValue(right) else { return nil }
+            return .bigIntegers(a, b)
+        }
+    }
+
+    static func doubleValue(_ value: RuntimeValue) -> Double? {
+        switch value {
+        case .integer(let int): Double(int)
+        case .bigInteger(let big): big.doubleValue
+        case .double(let double): double
+        default: nil
+        }
+    }
+
+    static func bigIntegerValue(_ value: RuntimeValue) -> BigInteger? {
+        switch value {
+        case .integer(let int): BigInteger(int)
+        case .bigInteger(let big): big
+        default: nil
+        }
+    }
+
+    /// A BigInteger result that fits in a long goes back to a long, as MathUtils' wrapping does.
+    private static func narrowed(_ value: BigInteger) -> RuntimeValue {
+        if let int = value.int64Value { return .integer(int) }
+        return .bigInteger(value)
+    }
+
+    static func apply(_ op: BinaryOperator, _ left: RuntimeValue, _ right: RuntimeValue) -> RuntimeValue {
+        guard let operands = operands(left, right) else { return .null }
+        switch operands {
+        case let .integers(a, b):
+            switch op {
+            case .add:
+                let (sum, overflow) = a.addingReportingOverflow(b)
+                return overflow ? narrowed(BigInteger(a) + BigInteger(b)) : .integer(sum)
+            case .subtract:
+                let (difference, overflow) = a.subtractingReportingOverflow(b)
+                return overflow ? narrowed(BigInteger(a) - BigInteger(b)) : .integer(difference)
+            case .multiply:
+                let (product, overflow) = a.multipliedReportingOverflow(by: b)
+                return overflow ? narrowed(BigInteger(a) * BigInteger(b)) : .integer(product)
+            case .divide:
+                guard b != 0 else { return .null }
+                let (quotient, overflow) = a.dividedReportingOverflow(by: b)
+                return overflow ? narrowed(BigInteger(a) / BigInteger(b)) : .integer(quotient)
+            case .remainder:
+                guard b != 0 else { return .null }
+                let (remainder, overflow) = a.remainderReportingOverflow(dividingBy: b)
+                return overflow ? .integer(0) : .integer(remainder)
+            default:
+                return .null
+            }
+        case let .bigIntegers(a, b):
+            switch op {
+            case .add: return narrowed(a + b)
+            case .subtract: return narrowed(a - b)
+            case .multiply: return narrowed(a * b)
+            case .divide: return b.isZero ? .null : narrowed(a / b)
+            case .remainder: return b.isZero ? .null : narrowed(a % b)
+            default: return .null
+            }
+        case let .doubles(a, b):
+            switch op {
+            case .add: return .double(a + b)
+            case .subtract: return .double(a - b)
+            case .multiply: return .double(a * b)
+            case .divide: return b == 0 ? .null : .double(a / b)
+            case .remainder: return b == 0 ? .null : .double(a.truncatingRemainder(dividingBy: b))
+            default: return .null
+            }
+        }
+    }
+
+    /// Numeric comparison across integer kinds and doubles; nil when either side is not a number.
+    static func compare(_ left: RuntimeValue, _ right: RuntimeValue) -> Int? {
+        guard let operands = operands(left, right) else { return nil }
+        switch operands {
+        case let .integers(a, b): return a < b ? -1 : (a == b ? 0 : 1)
+        case let .bigIntegers(a, b): return a < b ? -1 : (a == b ? 0 : 1)
+        case let .doubles(a, b):
+            if a.isNaN || b.isNaN { return a.isNaN && b.isNaN ? 0 : (a.isNaN ? 1 : -1) }
+            return a < b ? -1 : (a == b ? 0 : 1)
+        }
+    }
+}

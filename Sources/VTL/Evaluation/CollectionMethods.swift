@@ -1,0 +1,96 @@
+/// `java.util.List` and `java.util.Map` methods. Lists and maps are shared: these mutate in place.
+extension Renderer {
+    func listMethod(_ name: String, on list: ListStorage, arguments: [RuntimeValue], at offset: Int) throws(VTLError) -> RuntimeValue? {
+        let outOfBounds = { (position: Int) -> VTLError in
+            self.error("\(name) failed: index \(position) is out of bounds for a list of \(list.elements.count) elements", at: offset)
+        }
+        switch (name, arguments.count) {
+        case ("size", 0):
+            return .integer(list.elements.count)
+        case ("isEmpty", 0):
+            return .bool(list.elements.isEmpty)
+        case ("get", 1):
+            guard case .integer(let position) = arguments[0] else { return nil }
+            guard list.elements.indices.contains(position) else { throw outOfBounds(position) }
+            return list.elements[position]
+        case ("add", 1):
+            list.elements.append(arguments[0])
+            return .bool(true)
+        case ("add", 2):
+            guard case .integer(let position) = arguments[0] else { return nil }
+            guard position >= 0, position <= list.elements.count else { throw outOfBounds(position) }
+            list.elements.insert(arguments[1], at: position)
+            return .null
+        case ("set", 2):
+            guard case .integer(let position) = arguments[0] else { return nil }
+            guard list.elements.indices.contains(position) else { throw outOfBounds(position) }
+            let previous = list.elements[position]
+            list.elements[position] = arguments[1]
+            return previous
+        case ("remove", 1):
+            // Java picks remove(int) for an Integer argument and remove(Object) otherwise.
+            if case .integer(let position) = arguments[0] {
+                guard list.elements.indices.contains(position) else { throw outOfBounds(position) }
+                return list.elements.remove(at: position)
+            }
+            guard let position = list.elements.firstIndex(where: { Equality.javaEquals($0, arguments[0]) }) else { return .bool(false) }
+            list.elements.remove(at: position)
+            return .bool(true)
+        case ("contains", 1):
+            return .bool(list.elements.contains { Equality.javaEquals($0, arguments[0]) })
+        case ("indexOf", 1):
+            return .integer(list.elements.firstIndex { Equality.javaEquals($0, arguments[0]) } ?? -1)
+        case ("lastIndexOf", 1):
+            return .integer(list.elements.lastIndex { Equality.javaEquals($0, arguments[0]) } ?? -1)
+        case ("clear", 0):
+            list.elements.removeAll()
+            return .null
+        case ("addAll", 1):
+            guard case .list(let other) = arguments[0] else { return nil }
+            list.elements.append(contentsOf: other.elements)
+            return .bool(!other.elements.isEmpty)
+        case ("subList", 2):
+            guard case .integer(let from) = arguments[0], case .integer(let to) = arguments[1] else { return nil }
+            guard from >= 0, to <= list.elements.count, from <= to else { throw outOfBounds(from < 0 ? from : to) }
+            return .list(ListStorage(Array(list.elements[from..<to])))
+        default:
+            return nil
+        }
+    }
+
+    func mapMethod(_ name: String, on map: MapStorage, arguments: [RuntimeValue]) -> RuntimeValue? {
+        switch (name, arguments.count) {
+        case ("get", 1):
+            return map.get(arguments[0].javaString) ?? .null
+        case ("getOrDefault", 2):
+            return map.get(arguments[0].javaString) ?? arguments[1]
+        case ("put", 2):
+            return map.put(arguments[0].javaString, arguments[1]) ?? .null
+        case ("putAll", 1):
+            guard case .map(let other) = arguments[0] else { return nil }
+            for (key, value) in other.pairs { map.put(key, value) }
+            return .null
+        case ("remove", 1):
+            return map.remove(arguments[0].javaString) ?? .null
+        case ("containsKey", 1):
+            return .bool(map.get(arguments[0].javaString) != nil)
+        case ("containsValue", 1):
+            return .bool(map.orderedValues.contains { Equality.javaEquals($0, arguments[0]) })
+        case ("size", 0):
+            return .integer(map.count)
+        case ("isEmpty", 0):
+            return .bool(map.count == 0)
+        case ("keySet", 0):
+            return .list(ListStorage(map.keys.map(RuntimeValue.string)))
+        case ("values", 0):
+            return .list(ListStorage(map.orderedValues))
+        case ("entrySet", 0):
+            return .list(ListStorage(map.pairs.map { RuntimeValue.entry(key: $0.key, value: $0.value) }))
+        case ("clear", 0):
+            map.removeAll()
+            return .null
+        default:
+            return nil
+        }
+    }
+}

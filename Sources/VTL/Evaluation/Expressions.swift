@@ -1,0 +1,139 @@
+import JavaLang
+
+extension Renderer {
+    func evaluate(_ expression: Expression) throws(VTLError) -> RuntimeValue {
+        switch expression {
+        case .constant(let constant):
+            return RuntimeValue(constant)
+        case .interpolatedString(let nodes):
+            return .string(try renderToString(nodes))
+        case .reference(let reference):
+            return try evaluate(reference)
+        case .list(let elements):
+            var values: [RuntimeValue] = []
+            values.reserveCapacity(elements.count)
+            for element in elements { values.append(try evaluate(element)) }
+            return .list(ListStorage(values))
+        case .map(let entries):
+            let map = MapStorage()
+            for entry in entries { map.put(try evaluate(entry.key).javaString, try evaluate(entry.value)) }
+            return .map(map)
+        case .range(let from, let to, let offset):
+            return try evaluateRange(from: from, to: to, offset: offset)
+        case .not, .binary(.and, _, _, _), .binary(.or, _, _, _), .binary(.equal, _, _, _), .binary(.notEqual, _, _, _),
+            .binary(.less, _, _, _), .binary(.lessOrEqual, _, _, _), .binary(.greater, _, _, _), .binary(.greaterOrEqual, _, _, _):
+            return .bool(try condition(expression))
+        case .binary(let op, let leftExpression, let rightExpression, _):
+            let left = try evaluate(leftExpression)
+            let right = try evaluate(rightExpression)
+            if op == .add, left.isString || right.isString {
+                // Velocity concatenates, printing a null side as it was written.
+                let leftText = left.isNull ? literal(of: leftExpression) : left.javaString
+                let rightText = right.isNull ? literal(of: rightExpression) : right.javaString
+                return .string(leftText + rightText)
+            }
+            return Arithmetic.apply(op, left, right)
+        }
+    }
+
+    /// Truth as `#if` sees it: references are false only when null or false; other literals are false.
+    func condition(_ expression: Expression) throws(VTLError) -> Bool {
+        switch expression {
+        case .reference(let reference):
+            switch try evaluate(reference) {
+            case .null: return false
+            case .bool(let bool): return bool
+            default: return true
+            }
+        case .constant(.bool(let bool)):
+            return bool
+        case .not(let inner):
+            return try !condition(inner)
+        case .binary(.and, let left, let right, _):
+            guard try condition(left) else { return false }
+            return try condition(right)
+        case .binary(.or, let left, let right, _):
+            if try condition(left) { return true }
+            return try condition(right)
+        case .binary(let op, let leftExpression, let rightExpression, _):
+            let left = try evaluate(leftExpression)
+            let right = try evaluate(rightExpression)
+            switch op {
+            case .equal: return Equality.templateEquals(left, right, nullHandling: options.nullHandling)
+            case .notEqual: return !Equality.templateEquals(left, right, nullHandling: options.nullHandling)
+            case .less: return Arithmetic.compare(left, right).map { $0 < 0 } ?? false
+            case .lessOrEqual: return Arithmetic.compare(left, right).map { $0 <= 0 } ?? false
+            case .greater: return Arithmetic.compare(left, right).map { $0 > 0 } ?? false
+            case .greaterOrEqual: return Arithmetic.compare(left, right).map { $0 >= 0 } ?? false
+            default: return false
+            }
+        default:
+            return false
+        }
+    }
+
+    func renderToString(_ nodes: [Node]) throws(VTLError) -> String {
+        let saved = output
+        output = ""
+        defer { output = saved }
+        _ = try render(nodes)
+        return output
+    }
+
+    private func literal(of expression: Expression) -> String {
+        if case .reference(let reference) = expression { return reference.sourceText }
+        return "null"
+    }
+
+    private func evaluateRange(from: Expression, to: Expression, offset: Int) throws(VTLError) -> RuntimeValue {
+        guard case .integer(let start) = try evaluate(from), case .integer(let end) = try evaluate(to) else { return .null }
+        let length = abs(end.subtractingReportingOverflow(start).partialValue) + 1
+        guard length <= options.limits.rangeLength, length > 0 else {
+            throw error(.limitExceeded, "the range [\(start)..\(end)] has more than \(options.limits.rangeLength) elements", at: offset)
+        }
+        let values = start <= end ? Array(start...end) : Array((end...start).reversed())
+        return .list(ListStorage(values.map(RuntimeValue.integer)))
+    }
+
+    // MARK: References
+
+    func evaluate(_ reference: Reference) throws(VTLError) -> RuntimeValue {
+        try evaluate(reference, steps: reference.steps[...])
+    }
+
+    func evaluate(_ reference: Reference, steps: ArraySlice<ReferenceStep>) throws(VTLError) -> RuntimeValue {
+        var value = variable(reference.name)
+        for step in steps {
+            if value.isNull { return .null }
+            switch step {
+            case .property(let name, let offset):
+                value = try property(name, of: value, at: offset)
+            case .method(let name, let argumentExpressions, let offset):
+                var arguments: [RuntimeValue] = []
+                arguments.reserveCapacity(argumentExpressions.count)
+                for argument in argumentExpressions { arguments.append(try evaluate(argument)) }
+                value = try invoke(name, on: value, arguments: arguments, at: offset)
+            case .index(let indexExpression, let offset):
+                value = try element(of: value, at: try evaluate(indexExpression), offset: offset)
+            }
+        }
+        return value
+    }
+}
+
+extension RuntimeValue {
+    init(_ constant: Constant) {
+        switch constant {
+        case .bool(let bool): self = .bool(bool)
+        case .integer(let int): self = .integer(int)
+        case .bigInteger(let big): self = .bigInteger(big)
+        case .double(let double): self = .double(double)
+        case .string(let string): self = .string(string)
+        }
+    }
+
+    var isString: Bool {
+        if case .string = self { return true }
+        return false
+    }
+}

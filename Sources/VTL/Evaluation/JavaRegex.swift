@@ -1,0 +1,170 @@
+import Foundation
+
+/// A `java.util.regex.Pattern` on top of ICU's engine (NSRegularExpression), whose syntax is
+/// Java's nearly everywhere; the differences templates meet are handled here.
+struct JavaRegex {
+    struct Failure: Error {
+        var message: String
+    }
+
+    private let regex: NSRegularExpression
+    /// The pattern anchored at both ends, for `matches()`, which must consider every alternative.
+    private let entireRegex: NSRegularExpression
+
+    init(_ pattern: String) throws(Failure) {
+        do {
+            regex = try NSRegularExpression(pattern: pattern)
+            entireRegex = try NSRegularExpression(pattern: "(?:\(pattern))\\z")
+        } catch {
+            throw Failure(message: "not a valid Java regular expression")
+        }
+    }
+
+    func matchesEntirely(_ string: String) -> Bool {
+        let range = NSRange(location: 0, length: string.utf16.count)
+        return entireRegex.firstMatch(in: string, options: [.anchored], range: range) != nil
+    }
+
+    /// `String.split(regex, limit)`: a zero-width match at the start gives no leading empty
+    /// string, and with limit 0 trailing empty strings are dropped.
+    func split(_ string: String, limit: Int) -> [String] {
+        let units = Array(string.utf16)
+        if units.isEmpty { return [""] }
+        var pieces: [String] = []
+        var start = 0
+        for match in regex.matches(in: string, range: NSRange(location: 0, length: units.count)) {
+            if limit > 0 && pieces.count == limit - 1 { break }
+            let range = match.range
+            if range.length == 0 && range.location == 0 { continue }
+            if range.length == 0 && range.location >= units.count { break }
+            pieces.append(String(decoding: units[start..<range.location], as: UTF16.self))
+            start = range.location + range.length
+        }
+        pieces.append(String(decoding: units[start...], as: UTF16.self))
+        if limit == 0 {
+            while let last = pieces.last, last.isEmpty, pieces.count > 0 { pieces.removeLast() }
+            if pieces.isEmpty { return [] }
+        }
+        return pieces
+    }
+
+    /// `replaceAll` / `replaceFirst` with Java's replacement syntax: `$n` and `${name}` insert groups,
+    /// a backslash makes the next character literal.
+    func replace(in string: String, with replacement: String, all: Bool) throws(Failure) -> String {
+        let units = Array(string.utf16)
+        var matches = regex.matches(in: string, range: NSRange(location: 0, length: units.count))
+        if !all { matches = Array(matches.prefix(1)) }
+        guard !matches.isEmpty else { return string }
+        let template = try ReplacementTemplate(replacement, groupCount: regex.numberOfCaptureGroups, regex: regex)
+        var result: [UInt16] = []
+        result.reserveCapacity(units.count)
+        var position = 0
+        for match in matches {
+            result.append(contentsOf: units[position..<match.range.location])
+            template.append(match: match, in: units, to: &result)
+            position = match.range.location + match.range.length
+        }
+        result.append(contentsOf: units[position...])
+        return String(decoding: result, as: UTF16.self)
+    }
+}
+
+/// A parsed Java replacement string.
+private struct ReplacementTemplate {
+    enum Part {
+        case text([UInt16])
+        case group(Int)
+    }
+
+    private var parts: [Part] = []
+
+    init(_ replacement: String, groupCount: Int, regex: NSRegularExpression) throws(JavaRegex.Failure) {
+        let units = Array(replacement.utf16)
+        var literal: [UInt16] = []
+        var index = 0
+        while index < units.count {
+            let unit = units[index]
+            if unit == UInt16(UInt8(ascii: "\\")) {
+                index += 1
+                guard index < units.count else { throw JavaRegex.Failure(message: "character to be escaped is missing") }
+                literal.append(units[index])
+                index += 1
+            } else if unit == UInt16(UInt8(ascii: "$")) {
+                index += 1
+                guard index < units.count else { throw JavaRegex.Failure(message: "illegal group reference: group index is missing") }
+                if units[index] == UInt16(UInt8(ascii: "{")) {
+                    guard let close = units[index...].firstIndex(of: UInt16(UInt8(ascii: "}"))) else {
+                        throw JavaRegex.Failure(message: "named capturing group is missing trailing '}'")
+                    }
+                    let name = String(decoding: units[(index + 1)..<close], as: UTF16.self)
+                    guard let number = ReplacementTemplate.groupNumber(named: name, in: regex) else {
+                        throw JavaRegex.Failure(message: "no group with name {\(name)}")
+                    }
+                    parts.append(.text(literal))
+                    literal = []
+                    parts.append(.group(number))
+                    index = close + 1
+                } else {
+                    guard let first = ReplacementTemplate.digit(units[index]) else {
+                        throw JavaRegex.Failure(message: "illegal group reference")
+                    }
+                    guard first <= groupCount else { throw JavaRegex.Failure(message: "no group \(first)") }
+                    var number = first
+                    index += 1
+                    // Java takes more digits only while they still name an existing group.
+                    while index < units.count, let digit = ReplacementTemplate.digit(units[index]), number * 10 + digit <= groupCount {
+                        number = number * 10 + digit
+                        index += 1
+                    }
+                    parts.append(.text(literal))
+                    literal = []
+                    parts.append(.group(number))
+                }
+            } else {
+                literal.append(unit)
+                index += 1
+            }
+        }
+        parts.append(.text(literal))
+    }
+
+    func append(match: NSTextCheckingResult, in units: [UInt16], to result: inout [UInt16]) {
+        for part in parts {
+            switch part {
+            case .text(let text):
+                result.append(contentsOf: text)
+            case .group(let number):
+                let range = match.range(at: number)
+                if range.location != NSNotFound { result.append(contentsOf: units[range.location..<(range.location + range.length)]) }
+            }
+        }
+    }
+
+    private static func digit(_ unit: UInt16) -> Int? {
+        unit >= 48 && unit <= 57 ? Int(unit - 48) : nil
+    }
+
+    private static func groupNumber(named name: String, in regex: NSRegularExpression) -> Int? {
+        // Groups are numbered by their opening parenthesis, named ones included, as in Java.
+        let pattern = Array(regex.pattern.utf16)
+        let marker = Array("(?<\(name)>".utf16)
+        var number = 0
+        var index = 0
+        while index < pattern.count {
+            if pattern[index] == UInt16(UInt8(ascii: "\\")) {
+                index += 2
+                continue
+            }
+            if pattern[index] == UInt16(UInt8(ascii: "(")) {
+                if pattern[index...].starts(with: marker) { return number + 1 }
+                let next = index + 1 < pattern.count ? pattern[index + 1] : 0
+                let afterNext = index + 2 < pattern.count ? pattern[index + 2] : 0
+                let isNamed = next == UInt16(UInt8(ascii: "?")) && afterNext == UInt16(UInt8(ascii: "<"))
+                    && index + 3 < pattern.count && pattern[index + 3] != UInt16(UInt8(ascii: "=")) && pattern[index + 3] != UInt16(UInt8(ascii: "!"))
+                if next != UInt16(UInt8(ascii: "?")) || isNamed { number += 1 }
+            }
+            index += 1
+        }
+        return nil
+    }
+}

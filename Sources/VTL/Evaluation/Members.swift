@@ -1,0 +1,173 @@
+/// Property, method and index lookup, as Velocity's introspection finds them on Java objects.
+/// Anything not found is null, which the template then treats as undefined.
+extension Renderer {
+    /// `$a.name`: a map's `get("name")`; otherwise the getter `getName()` or `isName()`.
+    func property(_ name: String, of value: RuntimeValue, at offset: Int) throws(VTLError) -> RuntimeValue {
+        switch value {
+        case .map(let map):
+            return map.get(name) ?? .null
+        case .object(let object):
+            do {
+                return try object.property(name).map(RuntimeValue.init) ?? .null
+            } catch {
+                throw self.error(error.kind, error.message, at: offset)
+            }
+        default:
+            // No introspection past what templates legitimately use.
+            guard name != "class", let first = name.first else { return .null }
+            let capitalized = first.uppercased() + name.dropFirst()
+            for getter in ["get" + capitalized, "is" + capitalized] {
+                if let result = try builtinMethod(getter, on: value, arguments: [], at: offset) { return result }
+            }
+            return .null
+        }
+    }
+
+    /// `$a.name(arguments)`; an unknown method gives null, as in Velocity.
+    func invoke(_ name: String, on value: RuntimeValue, arguments: [RuntimeValue], at offset: Int) throws(VTLError) -> RuntimeValue {
+        if case .object(let object) = value {
+            do {
+                switch try object.call(name, arguments: arguments.map { $0.snapshot() }) {
+                case .value(let result): return RuntimeValue(result)
+                case .notFound: return .null
+                }
+            } catch {
+                throw self.error(error.kind, error.message, at: offset)
+            }
+        }
+        if let result = try builtinMethod(name, on: value, arguments: arguments, at: offset) { return result }
+        if let arities = Renderer.methodArities(of: value)[name], !arities.contains(arguments.count) {
+            // Velocity finds the method by name and Java then rejects the call.
+            throw error("\(name) failed: java.lang.IllegalArgumentException: wrong number of arguments", at: offset)
+        }
+        return .null
+    }
+
+    private static let stringMethodArities: [String: Set<Int>] = [
+        "length": [0], "isEmpty": [0], "toUpperCase": [0, 1], "toLowerCase": [0, 1], "trim": [0], "hashCode": [0],
+        "charAt": [1], "substring": [1, 2], "indexOf": [1, 2], "lastIndexOf": [1, 2], "contains": [1], "startsWith": [1, 2],
+        "endsWith": [1], "equalsIgnoreCase": [1], "concat": [1], "compareTo": [1], "replace": [2], "matches": [1],
+        "replaceAll": [2], "replaceFirst": [2], "split": [1, 2],
+    ]
+    /// The argument counts each method of the class of `value` accepts.
+    private static func methodArities(of value: RuntimeValue) -> [String: Set<Int>] {
+        // Only seen for String in Velocity 1.7; a map's `put()` with no arguments is just null.
+        if case .string = value { return stringMethodArities }
+        return [:]
+    }
+
+    /// `$a[i]`: list positions (negative ones count from the end), map keys.
+    func element(of value: RuntimeValue, at index: RuntimeValue, offset: Int) throws(VTLError) -> RuntimeValue {
+        switch value {
+        case .list(let list):
+            guard case .integer(let position) = index else { return .null }
+            let resolved = position < 0 ? list.elements.count + position : position
+            guard list.elements.indices.contains(resolved) else {
+                throw error("index \(position) is out of bounds for a list of \(list.elements.count) elements", at: offset)
+            }
+            return list.elements[resolved]
+        case .map(let map):
+            return map.get(index.javaString) ?? .null
+        case .object:
+            return try invoke("get", on: value, arguments: [index], at: offset)
+        default:
+            return .null
+        }
+    }
+
+    /// Methods of the Java classes templates meet; nil when the class has no such method.
+    private func builtinMethod(_ name: String, on value: RuntimeValue, arguments: [RuntimeValue], at offset: Int) throws(VTLError) -> RuntimeValue? {
+        if let common = commonMethod(name, on: value, arguments: arguments) { return common }
+        switch value {
+        case .string(let string): return try stringMethod(name, on: string, arguments: arguments, at: offset)
+        case .list(let list): return try listMethod(name, on: list, arguments: arguments, at: offset)
+        case .map(let map): return mapMethod(name, on: map, arguments: arguments)
+        case .integer, .bigInteger, .double: return numberMethod(name, on: value, arguments: arguments)
+        case .bool(let bool): return name == "booleanValue" && arguments.isEmpty ? .bool(bool) : nil
+        case .entry(let key, let entryValue): return entryMethod(name, key: key, value: entryValue, arguments: arguments)
+        case .loop(let status): return loopMethod(name, on: status, arguments: arguments)
+        default: return nil
+        }
+    }
+
+    /// `Object` methods every value has.
+    private func commonMethod(_ name: String, on value: RuntimeValue, arguments: [RuntimeValue]) -> RuntimeValue? {
+        switch (name, arguments.count) {
+        case ("toString", 0):
+            if case .block(let body) = value { return try? .string(renderToString(body)) }
+            return .string(value.javaString)
+        case ("equals", 1):
+            return .bool(Equality.javaEquals(value, arguments[0]))
+        default:
+            return nil
+        }
+    }
+
+    private func entryMethod(_ name: String, key: String, value: RuntimeValue, arguments: [RuntimeValue]) -> RuntimeValue? {
+        guard arguments.isEmpty else { return nil }
+        switch name {
+        case "getKey": return .string(key)
+        case "getValue": return value
+        default: return nil
+        }
+    }
+
+    private func loopMethod(_ name: String, on status: LoopStatus, arguments: [RuntimeValue]) -> RuntimeValue? {
+        guard arguments.isEmpty else { return nil }
+        switch name {
+        case "getIndex": return .integer(status.index)
+        case "getCount": return .integer(status.index + 1)
+        case "hasNext", "getHasNext": return .bool(status.hasNext)
+        case "isFirst", "getFirst": return .bool(status.index == 0)
+        case "isLast", "getLast": return .bool(!status.hasNext)
+        case "getParent": return status.parent.map(RuntimeValue.loop) ?? .null
+        default: return nil
+        }
+    }
+
+    private func numberMethod(_ name: String, on value: RuntimeValue, arguments: [RuntimeValue]) -> RuntimeValue? {
+        guard arguments.isEmpty else {
+            if name == "compareTo", arguments.count == 1, let order = Arithmetic.compare(value, arguments[0]) {
+                return .integer(order)
+            }
+            return nil
+        }
+        switch name {
+        case "intValue":
+            switch value {
+            case .integer(let int): return .integer(Int(Int32(truncatingIfNeeded: int)))
+            case .bigInteger(let big): return .integer(Int(Int32(truncatingIfNeeded: big.lowBits)))
+            case .double(let double): return .integer(Int(JavaConversion.toInt32(double)))
+            default: return nil
+            }
+        case "longValue":
+            switch value {
+            case .integer: return value
+            case .bigInteger(let big): return .integer(big.lowBits)
+            case .double(let double): return .integer(JavaConversion.toInt64(double))
+            default: return nil
+            }
+        case "doubleValue":
+            return Arithmetic.doubleValue(value).map(RuntimeValue.double)
+        default:
+            return nil
+        }
+    }
+}
+
+/// Java's narrowing conversions from double: NaN is 0, out-of-range values saturate.
+enum JavaConversion {
+    static func toInt64(_ value: Double) -> Int {
+        if value.isNaN { return 0 }
+        if value >= 9.223372036854775807e18 { return Int.max }
+        if value <= -9.223372036854775808e18 { return Int.min }
+        return Int(value)
+    }
+
+    static func toInt32(_ value: Double) -> Int32 {
+        if value.isNaN { return 0 }
+        if value >= 2147483647 { return Int32.max }
+        if value <= -2147483648 { return Int32.min }
+        return Int32(value)
+    }
+}

@@ -1,0 +1,282 @@
+import Foundation
+
+/// The state of one render: variables, output, counters. Made afresh for every render, so a
+/// `Template` can render from many threads at once.
+final class Renderer {
+    /// How rendering a list of nodes ended.
+    enum Flow: Equatable {
+        case normal
+        /// Leaves loops up to and including `target` (the innermost one when nil).
+        case breakLoop(target: ObjectIdentifier?)
+        case stop
+    }
+
+    let source: SourceText
+    let options: RenderOptions
+    private(set) var macros: [String: MacroDefinition]
+    var globals: [String: RuntimeValue]
+    /// Arguments of the macros being expanded, innermost last.
+    var macroFrames: [[String: RuntimeValue]] = []
+    var output = ""
+    private var steps = 0
+    var callDepth = 0
+    var regexCache: [String: JavaRegex] = [:]
+
+    init(source: SourceText, macros: [String: MacroDefinition], context: Context, options: RenderOptions) {
+        self.source = source
+        self.macros = macros
+        self.options = options
+        self.globals = context.variables.mapValues(RuntimeValue.init)
+    }
+
+    func error(_ kind: VTLError.Kind, _ message: String, at offset: Int) -> VTLError {
+        source.error(kind, message, at: offset)
+    }
+
+    func error(_ message: String, at offset: Int) -> VTLError {
+        source.error(.evaluation, message, at: offset)
+    }
+
+    // MARK: Variables
+
+    func variable(_ name: String) -> RuntimeValue {
+        if let frame = macroFrames.last, let value = frame[name] { return value }
+        return globals[name] ?? .null
+    }
+
+    func setVariable(_ name: String, _ value: RuntimeValue) {
+        if let last = macroFrames.indices.last, macroFrames[last][name] != nil {
+            macroFrames[last][name] = value
+        } else {
+            globals[name] = value
+        }
+    }
+
+    // MARK: Nodes
+
+    func render(_ nodes: [Node]) throws(VTLError) -> Flow {
+        for node in nodes {
+            let flow = try render(node)
+            if flow != .normal { return flow }
+        }
+        return .normal
+    }
+
+    private func render(_ node: Node) throws(VTLError) -> Flow {
+        steps += 1
+        if steps > options.limits.steps {
+            throw error(.limitExceeded, "the render took more than \(options.limits.steps) steps", at: node.offset ?? 0)
+        }
+        switch node {
+        case .text(let text):
+            try write(text, at: 0)
+        case .reference(let reference):
+            try insert(reference)
+        case .escapedReference(let backslashes, let reference):
+            try renderEscaped(reference, backslashes: backslashes)
+        case .set(let target, let value, let offset):
+            try assign(target, value: value, offset: offset)
+        case .conditional(let branches, let otherwise):
+            for branch in branches where try condition(branch.condition) {
+                return try render(branch.body)
+            }
+            if let otherwise { return try render(otherwise) }
+        case .foreach(let variable, let iterable, let body, let offset):
+            return try renderLoop(variable: variable, iterable: iterable, body: body, offset: offset)
+        case .breakLoop(let scope, _):
+            if let scope, case .loop(let status) = try evaluate(scope) { return .breakLoop(target: ObjectIdentifier(status)) }
+            return .breakLoop(target: nil)
+        case .stop:
+            return .stop
+        case .define(let name, let body):
+            setVariable(name, .block(body))
+        case .macroCall(let name, let arguments, let sourceText, let offset):
+            return try renderMacroCall(name, arguments: arguments, sourceText: sourceText, offset: offset)
+        case .evaluate(let expression, let offset):
+            return try renderEvaluate(expression, offset: offset)
+        }
+        return .normal
+    }
+
+    func write(_ text: String, at offset: Int) throws(VTLError) {
+        output += text
+        if output.utf8.count > options.limits.outputBytes {
+            throw error(.limitExceeded, "the output is larger than \(options.limits.outputBytes) bytes", at: offset)
+        }
+    }
+
+    /// `$ref`: its value as text; a null prints nothing on API Gateway, or the reference as written in stock Velocity.
+    private func insert(_ reference: Reference) throws(VTLError) {
+        let value = try evaluate(reference)
+        switch value {
+        case .null:
+            if !reference.quiet && options.nullHandling == .velocity { try write(reference.sourceText, at: reference.offset) }
+        case .block(let body):
+            try expand(body, at: reference.offset)
+        default:
+            try write(value.javaString, at: reference.offset)
+        }
+    }
+
+    /// `\$a` prints `$a` when `$a` is defined, and stays as written when it is not.
+    /// An even run of backslashes is pairs of escaped backslashes followed by a live reference.
+    private func renderEscaped(_ reference: Reference, backslashes: Int) throws(VTLError) {
+        let value = try evaluate(reference)
+        if value.isNull {
+            // Stock Velocity leaves an escaped undefined reference as written; API Gateway's
+            // empty nulls apply where the backslashes pair up, and an odd one stays.
+            if options.nullHandling == .velocity {
+                try write(String(repeating: "\\", count: backslashes) + reference.sourceText, at: reference.offset)
+            } else if backslashes % 2 == 1 {
+                try write(String(repeating: "\\", count: (backslashes + 1) / 2) + reference.sourceText, at: reference.offset)
+            } else {
+                try write(String(repeating: "\\", count: backslashes / 2), at: reference.offset)
+            }
+            return
+        }
+        try write(String(repeating: "\\", count: backslashes / 2), at: reference.offset)
+        if backslashes % 2 == 1 {
+            try write(reference.sourceText, at: reference.offset)
+        } else {
+            try insert(reference)
+        }
+    }
+
+    private func expand(_ body: [Node], at offset: Int) throws(VTLError) {
+        try enterCall(at: offset)
+        defer { callDepth -= 1 }
+        _ = try render(body)
+    }
+
+    func enterCall(at offset: Int) throws(VTLError) {
+        callDepth += 1
+        if callDepth > options.limits.callDepth {
+            throw error(.limitExceeded, "macros, #define and #evaluate nest deeper than \(options.limits.callDepth) levels", at: offset)
+        }
+    }
+
+    // MARK: #set
+
+    private func assign(_ target: Reference, value expression: Expression, offset: Int) throws(VTLError) {
+        let value = try evaluate(expression)
+        // Velocity 1.7 leaves the target unchanged when the right-hand side is null.
+        if value.isNull { return }
+        guard let lastStep = target.steps.last else {
+            setVariable(target.name, value)
+            return
+        }
+        let owner = try evaluate(target, steps: target.steps.dropLast())
+        switch (owner, lastStep) {
+        case (.map(let map), .property(let key, _)):
+            map.put(key, value)
+        case (.map(let map), .index(let keyExpression, _)):
+            map.put(try evaluate(keyExpression).javaString, value)
+        case (.list(let list), .index(let indexExpression, let stepOffset)):
+            guard case .integer(let position) = try evaluate(indexExpression) else { return }
+            let resolved = position < 0 ? list.elements.count + position : position
+            guard list.elements.indices.contains(resolved) else {
+                throw error("index \(position) is out of bounds for a list of \(list.elements.count) elements", at: stepOffset)
+            }
+            list.elements[resolved] = value
+        default:
+            break
+        }
+    }
+
+    // MARK: #foreach
+
+    private func renderLoop(variable: String, iterable: Expression, body: [Node], offset: Int) throws(VTLError) -> Flow {
+        let elements: [RuntimeValue]
+        switch try evaluate(iterable) {
+        case .list(let list): elements = list.elements
+        case .map(let map): elements = map.orderedValues
+        default: return .normal
+        }
+        let savedVariable = globals[variable]
+        let savedLoop = globals["foreach"]
+        let savedCount = globals["velocityCount"]
+        var parent: LoopStatus?
+        if case .loop(let outer) = savedLoop { parent = outer }
+        let status = LoopStatus(parent: parent)
+        defer {
+            globals[variable] = savedVariable
+            globals["foreach"] = savedLoop
+            globals["velocityCount"] = savedCount
+        }
+        var flow = Flow.normal
+        // API Gateway stops a loop after a set number of iterations, as Velocity's
+        // directive.foreach.maxloops does: silently, keeping what was rendered.
+        let limit = min(elements.count, options.limits.foreachIterations)
+        for position in 0..<limit {
+            status.index = position
+            status.hasNext = position + 1 < elements.count
+            globals[variable] = elements[position]
+            globals["foreach"] = .loop(status)
+            globals["velocityCount"] = .integer(position + 1)
+            flow = try render(body)
+            if case .breakLoop(let target) = flow {
+                if target == nil || target == ObjectIdentifier(status) { flow = .normal }
+                break
+            }
+            if flow == .stop { break }
+        }
+        return flow
+    }
+
+    // MARK: Macros and #evaluate
+
+    private func renderMacroCall(_ name: String, arguments: [Expression], sourceText: String, offset: Int) throws(VTLError) -> Flow {
+        guard let macro = macros[name] else {
+            // Velocity prints a call to an unknown macro as text.
+            try write(sourceText, at: offset)
+            return .normal
+        }
+        var frame: [String: RuntimeValue] = [:]
+        for (parameter, argument) in zip(macro.parameters, arguments) {
+            let value = try evaluate(argument)
+            if !value.isNull { frame[parameter] = value }
+        }
+        try enterCall(at: offset)
+        macroFrames.append(frame)
+        defer {
+            macroFrames.removeLast()
+            callDepth -= 1
+        }
+        let flow = try render(macro.body)
+        return flow == .stop ? .stop : .normal
+    }
+
+    private func renderEvaluate(_ expression: Expression, offset: Int) throws(VTLError) -> Flow {
+        let value = try evaluate(expression)
+        if value.isNull { return .normal }
+        let text = value.javaString
+        let parsed: (nodes: [Node], macros: [String: MacroDefinition])
+        do {
+            parsed = try Parser.parse(SourceText(name: source.name, text: text))
+        } catch {
+            throw self.error(.evaluation, "#evaluate could not parse its argument: \(error.message)", at: offset)
+        }
+        macros.merge(parsed.macros) { _, new in new }
+        try enterCall(at: offset)
+        defer { callDepth -= 1 }
+        // The evaluated text's own positions mean nothing in this template; report errors at #evaluate.
+        do {
+            let flow = try render(parsed.nodes)
+            return flow == .stop ? .stop : .normal
+        } catch {
+            throw self.error(error.kind, "in #evaluate: \(error.message)", at: offset)
+        }
+    }
+}
+
+extension Node {
+    var offset: Int? {
+        switch self {
+        case .reference(let reference), .escapedReference(_, let reference): reference.offset
+        case .set(_, _, let offset), .foreach(_, _, _, let offset), .breakLoop(_, let offset), .macroCall(_, _, _, let offset),
+            .evaluate(_, let offset):
+            offset
+        default: nil
+        }
+    }
+}

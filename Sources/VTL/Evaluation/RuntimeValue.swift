@@ -1,0 +1,134 @@
+import JavaLang
+
+/// A value while a template renders. Lists and maps are shared references, as Java objects are:
+/// `#set($b = $a)$b.put('k', 1)` changes `$a` too. Never leaves the render that made it.
+indirect enum RuntimeValue {
+    case null
+    case bool(Bool)
+    case integer(Int)
+    case bigInteger(BigInteger)
+    case double(Double)
+    case string(String)
+    case list(ListStorage)
+    case map(MapStorage)
+    /// One `Map.Entry` from `entrySet()`.
+    case entry(key: String, value: RuntimeValue)
+    /// `$foreach` inside a loop.
+    case loop(LoopStatus)
+    /// A `#define` block, rendered where it is inserted.
+    case block([Node])
+    case object(any TemplateObject)
+
+    var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+
+    var isNumber: Bool {
+        switch self {
+        case .integer, .bigInteger, .double: true
+        default: false
+        }
+    }
+}
+
+final class ListStorage {
+    var elements: [RuntimeValue]
+    let style: Value.ListStyle
+
+    init(_ elements: [RuntimeValue], style: Value.ListStyle = .java) {
+        self.elements = elements
+        self.style = style
+    }
+}
+
+/// `java.util.LinkedHashMap<String, Object>`: insertion order, a replaced key keeps its place.
+final class MapStorage {
+    private(set) var keys: [String] = []
+    private var values: [String: RuntimeValue] = [:]
+
+    init() {}
+
+    var count: Int { keys.count }
+
+    func get(_ key: String) -> RuntimeValue? { values[key] }
+
+    /// Returns the previous value, as `Map.put` does.
+    @discardableResult
+    func put(_ key: String, _ value: RuntimeValue) -> RuntimeValue? {
+        let previous = values.updateValue(value, forKey: key)
+        if previous == nil { keys.append(key) }
+        return previous
+    }
+
+    @discardableResult
+    func remove(_ key: String) -> RuntimeValue? {
+        guard let previous = values.removeValue(forKey: key) else { return nil }
+        keys.removeAll { $0 == key }
+        return previous
+    }
+
+    func removeAll() {
+        keys.removeAll()
+        values.removeAll()
+    }
+
+    var pairs: [(key: String, value: RuntimeValue)] { keys.map { ($0, values[$0]!) } }
+    var orderedValues: [RuntimeValue] { keys.map { values[$0]! } }
+}
+
+/// What `$foreach` answers inside a loop.
+final class LoopStatus {
+    var index = 0
+    var hasNext = false
+    let parent: LoopStatus?
+
+    init(parent: LoopStatus?) {
+        self.parent = parent
+    }
+}
+
+extension RuntimeValue {
+    /// A fresh runtime copy of a Sendable value; each render mutates its own.
+    init(_ value: Value) {
+        switch value {
+        case .null: self = .null
+        case .bool(let bool): self = .bool(bool)
+        case .integer(let int): self = .integer(int)
+        case .bigInteger(let big): self = .bigInteger(big)
+        case .double(let double): self = .double(double)
+        case .string(let string): self = .string(string)
+        case .list(let elements, let style): self = .list(ListStorage(elements.map(RuntimeValue.init), style: style))
+        case .map(let map):
+            let storage = MapStorage()
+            for (key, element) in map.pairs { storage.put(key, RuntimeValue(element)) }
+            self = .map(storage)
+        case .object(let object): self = .object(object)
+        }
+    }
+
+    /// A Sendable snapshot; `visiting` guards against maps that contain themselves.
+    func snapshot(visiting: Set<ObjectIdentifier> = []) -> Value {
+        switch self {
+        case .null: return .null
+        case .bool(let bool): return .bool(bool)
+        case .integer(let int): return .integer(int)
+        case .bigInteger(let big): return .bigInteger(big)
+        case .double(let double): return .double(double)
+        case .string(let string): return .string(string)
+        case .list(let storage):
+            let id = ObjectIdentifier(storage)
+            guard !visiting.contains(id) else { return .null }
+            return .list(storage.elements.map { $0.snapshot(visiting: visiting.union([id])) }, style: storage.style)
+        case .map(let storage):
+            let id = ObjectIdentifier(storage)
+            guard !visiting.contains(id) else { return .null }
+            var map = OrderedMap()
+            for (key, element) in storage.pairs { map[key] = element.snapshot(visiting: visiting.union([id])) }
+            return .map(map)
+        case .entry(let key, let value): return .map(OrderedMap([(key, value.snapshot(visiting: visiting))]))
+        case .loop, .block: return .null
+        case .object(let object): return .object(object)
+        }
+    }
+}

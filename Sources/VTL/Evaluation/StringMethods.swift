@@ -1,0 +1,175 @@
+import Foundation
+import JavaLang
+
+/// `java.lang.String` methods, counting in UTF-16 code units as Java does.
+extension Renderer {
+    func stringMethod(_ name: String, on string: String, arguments: [RuntimeValue], at offset: Int) throws(VTLError) -> RuntimeValue? {
+        let failure = { (message: String) -> VTLError in
+            self.error("\(name) failed: \(message)", at: offset)
+        }
+        switch (name, arguments.count) {
+        case ("length", 0):
+            return .integer(string.utf16.count)
+        case ("isEmpty", 0):
+            return .bool(string.isEmpty)
+        case ("toUpperCase", 0):
+            return .string(string.uppercased())
+        case ("toLowerCase", 0):
+            return .string(string.lowercased())
+        case ("trim", 0):
+            // Java's trim removes every character up to U+0020, nothing else.
+            let units = Array(string.utf16)
+            var start = 0
+            var end = units.count
+            while start < end, units[start] <= 0x20 { start += 1 }
+            while end > start, units[end - 1] <= 0x20 { end -= 1 }
+            return .string(String(decoding: units[start..<end], as: UTF16.self))
+        case ("hashCode", 0):
+            var hash: Int32 = 0
+            for unit in string.utf16 { hash = hash &* 31 &+ Int32(unit) }
+            return .integer(Int(hash))
+        case ("charAt", 1):
+            guard case .integer(let position) = arguments[0] else { return nil }
+            let units = Array(string.utf16)
+            guard units.indices.contains(position) else {
+                throw failure("index \(position) is out of range for a string of length \(units.count)")
+            }
+            return .string(String(decoding: [units[position]], as: UTF16.self))
+        case ("substring", 1), ("substring", 2):
+            guard case .integer(let begin) = arguments[0] else { return nil }
+            let units = Array(string.utf16)
+            var end = units.count
+            if arguments.count == 2 {
+                guard case .integer(let givenEnd) = arguments[1] else { return nil }
+                end = givenEnd
+            }
+            guard begin >= 0, end <= units.count, begin <= end else {
+                throw failure("begin \(begin), end \(end), length \(units.count)")
+            }
+            return .string(String(decoding: units[begin..<end], as: UTF16.self))
+        case ("indexOf", 1), ("indexOf", 2), ("lastIndexOf", 1), ("lastIndexOf", 2):
+            guard let needle = try textArgument(arguments[0], of: name, at: offset) else { return nil }
+            var from: Int?
+            if arguments.count == 2 {
+                guard case .integer(let start) = arguments[1] else { return nil }
+                from = start
+            }
+            return .integer(JavaStringSearch.find(needle, in: string, from: from, backwards: name == "lastIndexOf"))
+        case ("contains", 1), ("startsWith", 1), ("endsWith", 1), ("equalsIgnoreCase", 1), ("concat", 1), ("compareTo", 1):
+            guard let other = try textArgument(arguments[0], of: name, at: offset) else { return nil }
+            switch name {
+            case "contains": return .bool(other.isEmpty || JavaStringSearch.find(other, in: string, from: nil, backwards: false) >= 0)
+            case "startsWith": return .bool(string.utf16.starts(with: other.utf16))
+            case "endsWith": return .bool(string.utf16.reversed().starts(with: other.utf16.reversed()))
+            case "equalsIgnoreCase": return .bool(string.uppercased() == other.uppercased())
+            case "concat": return .string(string + other)
+            default: return .integer(JavaStringSearch.compare(string, other))
+            }
+        case ("replace", 2):
+            guard let target = try textArgument(arguments[0], of: name, at: offset),
+                let replacement = try textArgument(arguments[1], of: name, at: offset)
+            else { return nil }
+            return .string(JavaStringSearch.replacingAll(target, with: replacement, in: string))
+        case ("matches", 1), ("replaceAll", 2), ("replaceFirst", 2), ("split", 1), ("split", 2):
+            return try regexMethod(name, on: string, arguments: arguments, at: offset)
+        case ("toString", 0):
+            return .string(string)
+        default:
+            return nil
+        }
+    }
+
+    /// A `String`/`CharSequence` argument; Java would throw on null, and Velocity reports that.
+    private func textArgument(_ argument: RuntimeValue, of method: String, at offset: Int) throws(VTLError) -> String? {
+        switch argument {
+        case .string(let text): return text
+        case .null: throw error("\(method) failed: java.lang.NullPointerException (an argument is null)", at: offset)
+        default: return nil
+        }
+    }
+
+    private func regexMethod(_ name: String, on string: String, arguments: [RuntimeValue], at offset: Int) throws(VTLError) -> RuntimeValue? {
+        guard let pattern = try textArgument(arguments[0], of: name, at: offset) else { return nil }
+        let regex = try compiledRegex(pattern, at: offset)
+        switch name {
+        case "matches":
+            return .bool(regex.matchesEntirely(string))
+        case "split":
+            var limit = 0
+            if arguments.count == 2 {
+                guard case .integer(let given) = arguments[1] else { return nil }
+                limit = given
+            }
+            return .list(ListStorage(regex.split(string, limit: limit).map(RuntimeValue.string)))
+        default:
+            guard let replacement = try textArgument(arguments[1], of: name, at: offset) else { return nil }
+            do {
+                return .string(try regex.replace(in: string, with: replacement, all: name == "replaceAll"))
+            } catch {
+                throw self.error("\(name) failed: \(error.message)", at: offset)
+            }
+        }
+    }
+
+    func compiledRegex(_ pattern: String, at offset: Int) throws(VTLError) -> JavaRegex {
+        if let cached = regexCache[pattern] { return cached }
+        do {
+            let regex = try JavaRegex(pattern)
+            regexCache[pattern] = regex
+            return regex
+        } catch {
+            throw self.error("invalid regular expression '\(pattern)': \(error.message)", at: offset)
+        }
+    }
+}
+
+/// Java's substring search and comparison, in UTF-16 code units.
+enum JavaStringSearch {
+    static func find(_ needle: String, in haystack: String, from: Int?, backwards: Bool) -> Int {
+        let text = Array(haystack.utf16)
+        let pattern = Array(needle.utf16)
+        let lastStart = text.count - pattern.count
+        guard lastStart >= 0 else { return -1 }
+        if backwards {
+            var start = min(from ?? lastStart, lastStart)
+            while start >= 0 {
+                if text[start..<(start + pattern.count)].elementsEqual(pattern) { return start }
+                start -= 1
+            }
+        } else {
+            var start = max(from ?? 0, 0)
+            while start <= lastStart {
+                if text[start..<(start + pattern.count)].elementsEqual(pattern) { return start }
+                start += 1
+            }
+        }
+        return -1
+    }
+
+    static func replacingAll(_ target: String, with replacement: String, in string: String) -> String {
+        guard !target.isEmpty else {
+            // Java inserts the replacement between every code unit, and at both ends.
+            var result = replacement
+            for unit in string.utf16 { result += String(decoding: [unit], as: UTF16.self) + replacement }
+            return result
+        }
+        return string.replacingOccurrences(of: target, with: replacement)
+    }
+
+    static func compare(_ left: String, _ right: String) -> Int {
+        for (a, b) in zip(left.utf16, right.utf16) where a != b { return Int(a) - Int(b) }
+        return left.utf16.count - right.utf16.count
+    }
+}
+
+extension BigInteger {
+    /// The low 64 bits in two's complement, as Java's `longValue()` gives them.
+    var lowBits: Int {
+        if let int = int64Value { return int }
+        let modulus = BigInteger(Int.max) + BigInteger(Int.max) + BigInteger(2)
+        var remainder = self % modulus
+        if remainder < BigInteger(0) { remainder = remainder + modulus }
+        if let int = remainder.int64Value { return int }
+        return (remainder - modulus).int64Value ?? 0
+    }
+}

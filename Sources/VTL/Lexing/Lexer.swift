@@ -1,0 +1,536 @@
+/// Turns template text into tokens, switching lexical states as Velocity 1.7's lexer does:
+/// text, reference chains (`$a.b[0].c(...)`), and expressions inside parentheses, brackets and braces.
+struct Lexer {
+    private enum Mode: Equatable {
+        case text
+        /// After `$name`: `.name`, `.name(`, `[` continue the chain; braced ones end at `}`.
+        case reference(braced: Bool)
+        /// Inside `(`, `[` or `{` until the matching closer; `directive` marks a directive's own parentheses.
+        case expression(closer: UInt8, directive: Bool)
+    }
+
+    private let source: SourceText
+    private let bytes: [UInt8]
+    /// Added to every token offset, so tokens of a string literal's contents point into the template.
+    private let baseOffset: Int
+    private var position = 0
+    private var modes: [Mode] = [.text]
+    private var tokens: [Token] = []
+
+    /// Directives whose name is followed by parenthesised arguments.
+    static let directivesWithArguments: Set<String> = [
+        "set", "if", "elseif", "foreach", "define", "macro", "evaluate", "include", "parse",
+    ]
+    static let directivesWithoutArguments: Set<String> = ["else", "end", "stop"]
+
+    private init(source: SourceText, bytes: [UInt8], baseOffset: Int) {
+        self.source = source
+        self.bytes = bytes
+        self.baseOffset = baseOffset
+    }
+
+    /// All tokens of a template, ending with `.endOfInput`.
+    static func tokenize(_ source: SourceText) throws(VTLError) -> [Token] {
+        var lexer = Lexer(source: source, bytes: source.bytes, baseOffset: 0)
+        return try lexer.run()
+    }
+
+    /// Tokens of text embedded in a template (a double-quoted string's contents) starting at `offset`.
+    static func tokenize(_ text: [UInt8], at offset: Int, in source: SourceText) throws(VTLError) -> [Token] {
+        var lexer = Lexer(source: source, bytes: text, baseOffset: offset)
+        return try lexer.run()
+    }
+
+    private mutating func run() throws(VTLError) -> [Token] {
+        while position < bytes.count {
+            switch modes.last! {
+            case .text: try lexText()
+            case .reference(let braced): lexReferenceContinuation(braced: braced)
+            case .expression(let closer, let directive): try lexExpression(closer: closer, directive: directive)
+            }
+        }
+        switch modes.last! {
+        case .text, .reference(braced: false):
+            break
+        case .reference(braced: true):
+            throw error("unclosed '${': expected '}'", at: openerOffset())
+        case .expression(let closer, _):
+            throw error("expected '\(Character(Unicode.Scalar(closer)))' before the end of the template", at: openerOffset())
+        }
+        emit(.endOfInput, from: position, to: position)
+        return tokens
+    }
+
+    // MARK: Text
+
+    private mutating func lexText() throws(VTLError) {
+        let byte = bytes[position]
+        switch byte {
+        case UInt8(ascii: "#"):
+            try lexHash()
+        case UInt8(ascii: "$"):
+            if let length = referenceStartLength(at: position) {
+                startReference(at: position, length: length)
+            } else if baseOffset == 0 && (position == bytes.count - 1 || (position == bytes.count - 2 && bytes[position + 1] == UInt8(ascii: "!"))) {
+                // Velocity 1.7 rejects a template whose last characters are a lone `$` or `$!`.
+                throw error("a '$' cannot end the template", at: position)
+            } else if position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "!") {
+                // Velocity drops the `!` of a `$!` that starts no reference.
+                appendText("$", from: position, to: position + 2)
+                position += 2
+            } else {
+                appendText(from: position, to: position + 1)
+            }
+        case UInt8(ascii: "\\"):
+            lexBackslashes()
+        default:
+            lexTextRun()
+        }
+    }
+
+    /// A run of plain text. Velocity's `#set` token includes the spaces before it, so where a new
+    /// token starts (not after text), indentation before `#set` disappears.
+    private mutating func lexTextRun() {
+        let start = position
+        if !previousTokenIsText, let setStart = setDirectiveAfterWhitespace(at: position) {
+            position = setStart
+            if setStart > start { emit(.comment, from: start, to: setStart) }
+            return
+        }
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "#") || byte == UInt8(ascii: "$") || byte == UInt8(ascii: "\\") { break }
+            position += 1
+        }
+        appendText(from: start, to: position)
+    }
+
+    private func setDirectiveAfterWhitespace(at offset: Int) -> Int? {
+        var index = offset
+        while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
+        guard index > offset, index < bytes.count, bytes[index] == UInt8(ascii: "#") else { return nil }
+        guard let (name, _, _) = directiveName(at: index), name == "set" else { return nil }
+        return index
+    }
+
+    private var previousTokenIsText: Bool {
+        if case .text = tokens.last?.kind { return true }
+        return false
+    }
+
+    private mutating func lexHash() throws(VTLError) {
+        let start = position
+        if matches("#[[", at: start) {
+            guard let close = find("]]#", from: start + 3) else {
+                throw error("unclosed '#[[': expected ']]#'", at: start)
+            }
+            appendText(String(decoding: bytes[(start + 3)..<close], as: UTF8.self), from: start, to: close + 3, mergeable: false)
+            position = close + 3
+        } else if matches("##", at: start) {
+            var index = start + 2
+            while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+            if index < bytes.count { index += 1 }
+            emit(.comment, from: start, to: index)
+            position = index
+        } else if matches("#*", at: start) {
+            // Velocity lets an unclosed block comment run to the end of the template.
+            let end = find("*#", from: start + 2).map { $0 + 2 } ?? bytes.count
+            emit(.comment, from: start, to: end)
+            position = end
+        } else if let (name, nameEnd, _) = directiveName(at: start) {
+            lexDirective(name, start: start, nameEnd: nameEnd)
+        } else {
+            appendText(from: start, to: start + 1)
+        }
+    }
+
+    /// `#name` or `#{name}`: the name and where it ends.
+    private func directiveName(at offset: Int) -> (String, Int, Bool)? {
+        var index = offset + 1
+        let braced = index < bytes.count && bytes[index] == UInt8(ascii: "{")
+        if braced { index += 1 }
+        guard index < bytes.count, Lexer.isLetter(bytes[index]) || bytes[index] == UInt8(ascii: "_") else { return nil }
+        let nameStart = index
+        while index < bytes.count, Lexer.isWordCharacter(bytes[index]) { index += 1 }
+        let name = String(decoding: bytes[nameStart..<index], as: UTF8.self)
+        if braced {
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "}") else { return nil }
+            index += 1
+        }
+        return (name, index, braced)
+    }
+
+    private mutating func lexDirective(_ name: String, start: Int, nameEnd: Int) {
+        if Lexer.directivesWithoutArguments.contains(name) {
+            var end = nameEnd
+            if name == "else" || name == "end" { end = lineBreakAfterSpaces(from: nameEnd) ?? nameEnd }
+            emit(.directive(name), from: start, to: end)
+            position = end
+            return
+        }
+        var index = nameEnd
+        while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
+        let hasArguments = index < bytes.count && bytes[index] == UInt8(ascii: "(")
+        if hasArguments {
+            emit(.directive(name), from: start, to: nameEnd)
+            emit(.leftParen, from: index, to: index + 1)
+            modes.append(.expression(closer: UInt8(ascii: ")"), directive: true))
+            position = index + 1
+        } else if Lexer.directivesWithArguments.contains(name) || name == "break" {
+            // The parser reports a missing parenthesis.
+            emit(.directive(name), from: start, to: nameEnd)
+            position = nameEnd
+        } else {
+            emit(.bareMacroCall(name), from: start, to: nameEnd)
+            position = nameEnd
+        }
+    }
+
+    private func isFollowedByParenthesis(_ offset: Int) -> Bool {
+        var index = offset
+        while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
+        return index < bytes.count && bytes[index] == UInt8(ascii: "(")
+    }
+
+    /// Backslashes escape a following reference (decided at render time) or directive (decided here).
+    private mutating func lexBackslashes() {
+        let start = position
+        var index = start
+        while index < bytes.count, bytes[index] == UInt8(ascii: "\\") { index += 1 }
+        let count = index - start
+        if index < bytes.count, bytes[index] == UInt8(ascii: "$"), referenceStartLength(at: index) != nil {
+            emit(.referenceEscape(backslashes: count), from: start, to: index)
+            position = index
+            return
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "#"), let (name, nameEnd, _) = directiveName(at: index),
+            Lexer.directivesWithArguments.contains(name) || Lexer.directivesWithoutArguments.contains(name)
+                || name == "break" || isFollowedByParenthesis(nameEnd)
+        {
+            let kept = String(repeating: "\\", count: count / 2)
+            if count % 2 == 1 {
+                // An odd count: the directive is text.
+                appendText(kept + String(decoding: bytes[index..<nameEnd], as: UTF8.self), from: start, to: nameEnd)
+                position = nameEnd
+            } else {
+                appendText(kept, from: start, to: index)
+                position = index
+            }
+            return
+        }
+        appendText(from: start, to: index)
+        position = index
+    }
+
+    // MARK: References
+
+    /// Length of `$`, `$!`, `${` or `$!{` when a reference starts at `offset`.
+    private func referenceStartLength(at offset: Int) -> Int? {
+        var index = offset + 1
+        if index < bytes.count, bytes[index] == UInt8(ascii: "!") { index += 1 }
+        guard index < bytes.count else { return nil }
+        if bytes[index] == UInt8(ascii: "{") {
+            let next = index + 1
+            guard next < bytes.count, Lexer.isIdentifierStart(bytes[next]) else { return nil }
+            return next - offset
+        }
+        return Lexer.isIdentifierStart(bytes[index]) ? index - offset : nil
+    }
+
+    private mutating func startReference(at offset: Int, length: Int) {
+        let quiet = bytes[offset + 1] == UInt8(ascii: "!")
+        let braced = bytes[offset + length - 1] == UInt8(ascii: "{")
+        emit(.referenceStart(quiet: quiet, braced: braced), from: offset, to: offset + length)
+        position = offset + length
+        lexIdentifier()
+        modes.append(.reference(braced: braced))
+    }
+
+    private mutating func lexIdentifier() {
+        let start = position
+        while position < bytes.count, Lexer.isIdentifierCharacter(bytes[position]) { position += 1 }
+        emit(.identifier(String(decoding: bytes[start..<position], as: UTF8.self)), from: start, to: position)
+    }
+
+    private mutating func lexReferenceContinuation(braced: Bool) {
+        let byte = bytes[position]
+        if byte == UInt8(ascii: "."), position + 1 < bytes.count, Lexer.isIdentifierStart(bytes[position + 1]) {
+            emit(.dot, from: position, to: position + 1)
+            position += 1
+            lexIdentifier()
+            if position < bytes.count, bytes[position] == UInt8(ascii: "(") {
+                emit(.leftParen, from: position, to: position + 1)
+                position += 1
+                modes.append(.expression(closer: UInt8(ascii: ")"), directive: false))
+            }
+        } else if byte == UInt8(ascii: "[") {
+            emit(.leftBracket, from: position, to: position + 1)
+            position += 1
+            modes.append(.expression(closer: UInt8(ascii: "]"), directive: false))
+        } else if braced, byte == UInt8(ascii: "}") {
+            emit(.rightBrace, from: position, to: position + 1)
+            position += 1
+            modes.removeLast()
+        } else {
+            modes.removeLast()
+        }
+    }
+
+    // MARK: Expressions
+
+    private mutating func lexExpression(closer: UInt8, directive: Bool) throws(VTLError) {
+        let byte = bytes[position]
+        let start = position
+        switch byte {
+        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+            position += 1
+        case UInt8(ascii: "("):
+            emit(.leftParen, from: start, to: start + 1)
+            position += 1
+            modes.append(.expression(closer: UInt8(ascii: ")"), directive: false))
+        case UInt8(ascii: "["):
+            emit(.leftBracket, from: start, to: start + 1)
+            position += 1
+            modes.append(.expression(closer: UInt8(ascii: "]"), directive: false))
+        case UInt8(ascii: "{"):
+            emit(.leftBrace, from: start, to: start + 1)
+            position += 1
+            modes.append(.expression(closer: UInt8(ascii: "}"), directive: false))
+        case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+            guard byte == closer else {
+                throw error("unexpected '\(Character(Unicode.Scalar(byte)))'", at: start)
+            }
+            modes.removeLast()
+            switch byte {
+            case UInt8(ascii: ")"):
+                // A directive's `)` swallows trailing spaces and one line break, as Velocity's RPAREN does.
+                let end = directive ? (lineBreakAfterSpaces(from: start + 1) ?? start + 1) : start + 1
+                emit(.rightParen(endsDirective: directive), from: start, to: end)
+                position = end
+            case UInt8(ascii: "]"):
+                emit(.rightBracket, from: start, to: start + 1)
+                position += 1
+            default:
+                emit(.rightBrace, from: start, to: start + 1)
+                position += 1
+            }
+        case UInt8(ascii: ","): emitSingle(.comma)
+        case UInt8(ascii: ":"): emitSingle(.colon)
+        case UInt8(ascii: "."):
+            guard matches("..", at: start) else { throw error("unexpected '.'", at: start) }
+            emit(.range, from: start, to: start + 2)
+            position += 2
+        case UInt8(ascii: "$"):
+            guard let length = referenceStartLength(at: start) else { throw error("expected a reference name after '$'", at: start) }
+            startReference(at: start, length: length)
+        case UInt8(ascii: "\""), UInt8(ascii: "'"):
+            try lexString(quote: byte)
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            lexNumber(negative: false)
+        case UInt8(ascii: "-") where position + 1 < bytes.count && Lexer.isDigit(bytes[position + 1]) && minusStartsNumber:
+            lexNumber(negative: true)
+        case UInt8(ascii: "="):
+            if matches("==", at: start) { emitOperator(.equal, length: 2) } else { emitSingle(.assign) }
+        case UInt8(ascii: "!"):
+            if matches("!=", at: start) { emitOperator(.notEqual, length: 2) } else { emitOperator(.not, length: 1) }
+        case UInt8(ascii: "<"):
+            if matches("<=", at: start) { emitOperator(.lessOrEqual, length: 2) } else { emitOperator(.less, length: 1) }
+        case UInt8(ascii: ">"):
+            if matches(">=", at: start) { emitOperator(.greaterOrEqual, length: 2) } else { emitOperator(.greater, length: 1) }
+        case UInt8(ascii: "&"):
+            guard matches("&&", at: start) else { throw error("unexpected '&' (did you mean '&&'?)", at: start) }
+            emitOperator(.and, length: 2)
+        case UInt8(ascii: "|"):
+            guard matches("||", at: start) else { throw error("unexpected '|' (did you mean '||'?)", at: start) }
+            emitOperator(.or, length: 2)
+        case UInt8(ascii: "+"): emitOperator(.plus, length: 1)
+        case UInt8(ascii: "-"): emitOperator(.minus, length: 1)
+        case UInt8(ascii: "*"): emitOperator(.times, length: 1)
+        case UInt8(ascii: "/"): emitOperator(.divide, length: 1)
+        case UInt8(ascii: "%"): emitOperator(.remainder, length: 1)
+        default:
+            guard Lexer.isLetter(byte) || byte == UInt8(ascii: "_") else {
+                throw error("unexpected character '\(characterDescription(at: start))'", at: start)
+            }
+            while position < bytes.count, Lexer.isWordCharacter(bytes[position]) { position += 1 }
+            emit(.word(String(decoding: bytes[start..<position], as: UTF8.self)), from: start, to: position)
+        }
+    }
+
+    /// A `-` before digits is part of a number unless it follows a value (then it subtracts).
+    private var minusStartsNumber: Bool {
+        switch tokens.last?.kind {
+        case .identifier, .integer, .floatingPoint, .string, .rightParen, .rightBracket, .rightBrace: false
+        case .word(let word): !(word == "true" || word == "false")
+        default: true
+        }
+    }
+
+    private mutating func lexNumber(negative: Bool) {
+        let start = position
+        if negative { position += 1 }
+        while position < bytes.count, Lexer.isDigit(bytes[position]) { position += 1 }
+        var isFloat = false
+        if position + 1 < bytes.count, bytes[position] == UInt8(ascii: "."), Lexer.isDigit(bytes[position + 1]) {
+            isFloat = true
+            position += 1
+            while position < bytes.count, Lexer.isDigit(bytes[position]) { position += 1 }
+        }
+        if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
+            var index = position + 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            if index < bytes.count, Lexer.isDigit(bytes[index]) {
+                isFloat = true
+                position = index
+                while position < bytes.count, Lexer.isDigit(bytes[position]) { position += 1 }
+            }
+        }
+        let text = String(decoding: bytes[start..<position], as: UTF8.self)
+        emit(isFloat ? .floatingPoint(text) : .integer(text), from: start, to: position)
+    }
+
+    /// A string literal; the quote character doubled is the only escape.
+    private mutating func lexString(quote: UInt8) throws(VTLError) {
+        let start = position
+        var content: [UInt8] = []
+        var index = start + 1
+        while true {
+            guard index < bytes.count else { throw error("unterminated string literal", at: start) }
+            if bytes[index] == quote {
+                if index + 1 < bytes.count, bytes[index + 1] == quote {
+                    content.append(quote)
+                    index += 2
+                    continue
+                }
+                break
+            }
+            content.append(bytes[index])
+            index += 1
+        }
+        if quote == UInt8(ascii: "\"") { content = Lexer.decodingUnicodeEscapes(content) }
+        let interpolates = quote == UInt8(ascii: "\"")
+            && content.contains { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "#") }
+        emit(.string(String(decoding: content, as: UTF8.self), interpolates: interpolates), from: start, to: index + 1)
+        position = index + 1
+    }
+
+    /// Velocity decodes `\uXXXX` in double-quoted strings (and nothing else; `\n` stays as written).
+    static func decodingUnicodeEscapes(_ content: [UInt8]) -> [UInt8] {
+        guard content.contains(UInt8(ascii: "\\")) else { return content }
+        var units: [UInt16] = []
+        var index = 0
+        let text = Array(String(decoding: content, as: UTF8.self).utf16)
+        while index < text.count {
+            if text[index] == 0x5C, index + 5 < text.count, text[index + 1] == 0x75,
+                let value = UInt16(String(decoding: text[(index + 2)..<(index + 6)], as: UTF16.self), radix: 16)
+            {
+                units.append(value)
+                index += 6
+            } else {
+                units.append(text[index])
+                index += 1
+            }
+        }
+        return Array(String(decoding: units, as: UTF16.self).utf8)
+    }
+
+    // MARK: Helpers
+
+    private mutating func emit(_ kind: TokenKind, from start: Int, to end: Int) {
+        tokens.append(Token(kind: kind, range: (baseOffset + start)..<(baseOffset + end)))
+    }
+
+    private mutating func emitSingle(_ kind: TokenKind) {
+        emit(kind, from: position, to: position + 1)
+        position += 1
+    }
+
+    private mutating func emitOperator(_ op: Operator, length: Int) {
+        emit(.operator(op), from: position, to: position + length)
+        position += length
+    }
+
+    private mutating func appendText(from start: Int, to end: Int) {
+        appendText(String(decoding: bytes[start..<end], as: UTF8.self), from: start, to: end)
+        position = end
+    }
+
+    /// Adjacent text merges into one token, as Velocity's greedy text token does.
+    private mutating func appendText(_ text: String, from start: Int, to end: Int, mergeable: Bool = true) {
+        if mergeable, let last = tokens.last, case .text(let previous) = last.kind, last.range.upperBound == baseOffset + start {
+            tokens[tokens.count - 1] = Token(kind: .text(previous + text), range: last.range.lowerBound..<(baseOffset + end))
+        } else {
+            emit(.text(text), from: start, to: end)
+        }
+    }
+
+    /// The end of `[ \t]*` followed by one line break, if that is what follows `offset`.
+    private func lineBreakAfterSpaces(from offset: Int) -> Int? {
+        var index = offset
+        while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
+        guard index < bytes.count else { return nil }
+        if bytes[index] == UInt8(ascii: "\n") { return index + 1 }
+        if bytes[index] == UInt8(ascii: "\r") {
+            return index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n") ? index + 2 : index + 1
+        }
+        return nil
+    }
+
+    private func matches(_ literal: StaticString, at offset: Int) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard offset + count <= bytes.count else { return false }
+        return literal.withUTF8Buffer { literalBytes in
+            for index in 0..<count where bytes[offset + index] != literalBytes[index] { return false }
+            return true
+        }
+    }
+
+    private func find(_ literal: StaticString, from offset: Int) -> Int? {
+        var index = offset
+        while index < bytes.count {
+            if matches(literal, at: index) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Where the innermost open construct began, for "unclosed" errors.
+    private func openerOffset() -> Int {
+        var depth = 0
+        for token in tokens.reversed() {
+            switch token.kind {
+            case .rightParen, .rightBracket, .rightBrace: depth += 1
+            case .leftParen, .leftBracket, .leftBrace, .referenceStart(_, braced: true):
+                if depth == 0 { return token.range.lowerBound - baseOffset }
+                depth -= 1
+            default: break
+            }
+        }
+        return 0
+    }
+
+    private func characterDescription(at offset: Int) -> String {
+        var end = offset + 1
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        return String(decoding: bytes[offset..<end], as: UTF8.self)
+    }
+
+    private func error(_ message: String, at offset: Int) -> VTLError {
+        source.error(.syntax, message, at: baseOffset + offset)
+    }
+
+    static func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+    }
+
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    static func isIdentifierStart(_ byte: UInt8) -> Bool { isLetter(byte) || byte == UInt8(ascii: "_") }
+
+    /// Velocity 1.7 allows `-` inside identifiers: `$a-b` is one name.
+    static func isIdentifierCharacter(_ byte: UInt8) -> Bool {
+        isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+    }
+
+    static func isWordCharacter(_ byte: UInt8) -> Bool { isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "_") }
+}

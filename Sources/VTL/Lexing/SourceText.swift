@@ -1,0 +1,42 @@
+/// A template's text as UTF-8 bytes, with a line table built only when an error needs a location.
+struct SourceText: Sendable {
+    let name: String
+    let bytes: [UInt8]
+
+    init(name: String, text: String) {
+        self.name = name
+        self.bytes = Array(text.utf8)
+    }
+
+    /// 1-based line and column (in Unicode scalars) of a byte offset.
+    func lineAndColumn(of offset: Int) -> (line: Int, column: Int, lineText: String) {
+        let clamped = max(0, min(offset, bytes.count))
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        while index < clamped {
+            if bytes[index] == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = index + 1
+            }
+            index += 1
+        }
+        var lineEnd = lineStart
+        while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+        // Columns count scalars: skip UTF-8 continuation bytes.
+        var column = 1
+        for position in lineStart..<clamped where bytes[position] & 0xC0 != 0x80 { column += 1 }
+        var lineBytes = bytes[lineStart..<lineEnd]
+        if lineBytes.last == UInt8(ascii: "\r") { lineBytes = lineBytes.dropLast() }
+        return (line, column, String(decoding: lineBytes, as: UTF8.self))
+    }
+
+    func error(_ kind: VTLError.Kind, _ message: String, at offset: Int) -> VTLError {
+        let (line, column, lineText) = lineAndColumn(of: offset)
+        return VTLError(kind: kind, message: message, templateName: name, line: line, column: column, sourceLine: lineText)
+    }
+
+    func text(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+}

@@ -1,0 +1,81 @@
+import JavaLang
+
+/// A parsed template body: what prints, in order.
+indirect enum Node: Sendable {
+    case text(String)
+    case reference(Reference)
+    /// `\$a`: what prints depends on whether `$a` is defined when the template renders.
+    case escapedReference(backslashes: Int, Reference)
+    case set(target: Reference, value: Expression, offset: Int)
+    case conditional(branches: [ConditionalBranch], otherwise: [Node]?)
+    case foreach(variable: String, iterable: Expression, body: [Node], offset: Int)
+    /// `#break`, or `#break($foreach.parent)` to leave an outer loop.
+    case breakLoop(scope: Expression?, offset: Int)
+    case stop
+    case define(name: String, body: [Node])
+    case macroCall(name: String, arguments: [Expression], sourceText: String, offset: Int)
+    case evaluate(Expression, offset: Int)
+}
+
+struct ConditionalBranch: Sendable {
+    var condition: Expression
+    var body: [Node]
+}
+
+/// `$name` followed by `.property`, `.method(...)` and `[index]` steps.
+struct Reference: Sendable {
+    var name: String
+    var steps: [ReferenceStep]
+    /// `$!name`: a null prints nothing even in stock Velocity.
+    var quiet: Bool
+    /// The reference as written, which stock Velocity prints when it is undefined.
+    var sourceText: String
+    var offset: Int
+}
+
+enum ReferenceStep: Sendable {
+    case property(String, offset: Int)
+    case method(String, arguments: [Expression], offset: Int)
+    case index(Expression, offset: Int)
+
+    var offset: Int {
+        switch self {
+        case .property(_, let offset), .method(_, _, let offset), .index(_, let offset): offset
+        }
+    }
+}
+
+/// The right-hand side of `#set`, conditions, arguments.
+indirect enum Expression: Sendable {
+    case constant(Constant)
+    /// A double-quoted string with references or directives inside, rendered each time.
+    case interpolatedString([Node])
+    case reference(Reference)
+    case list([Expression])
+    case map([(key: Expression, value: Expression)])
+    case range(from: Expression, to: Expression, offset: Int)
+    case not(Expression)
+    case binary(BinaryOperator, Expression, Expression, offset: Int)
+}
+
+/// A literal whose value is known when the template is parsed.
+enum Constant: Sendable {
+    case bool(Bool)
+    case integer(Int)
+    case bigInteger(BigInteger)
+    case double(Double)
+    case string(String)
+}
+
+enum BinaryOperator: Sendable {
+    case add, subtract, multiply, divide, remainder
+    case equal, notEqual, less, lessOrEqual, greater, greaterOrEqual
+    case and, or
+}
+
+/// `#macro(name $a $b) ... #end`
+struct MacroDefinition: Sendable {
+    var name: String
+    var parameters: [String]
+    var body: [Node]
+}

@@ -1,0 +1,4 @@
+import Foundation
+import VTLCommandLine
+
+exit(CommandLine.run(arguments: Array(CommandLine.arguments.dropFirst())))
