@@ -31,7 +31,7 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "APIGatewayTests", dependencies: ["APIGateway"]),
         .testTarget(name: "VTLCommandLineTests", dependencies: ["VTLCommandLine"]),
-        .testTarget(name: "FixtureTests", dependencies: ["VTL", "APIGateway"]),
+        .testTarget(name: "FixtureTests", dependencies: ["VTLCommandLine"]),
     ],
     swiftLanguageModes: [.v6]
 )

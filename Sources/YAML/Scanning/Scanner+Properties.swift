@@ -6,7 +6,7 @@ extension Scanner {
         let start = mark
         let name = try scanAnchorName(indicator: "*")
         // `*a: value` uses an alias as a key; like a quoted key, `:` may follow directly.
-        adjacentValueOffset = index
+        lastTokenWasJSONLike = true
         pending.append(Token(kind: .alias(name), start: start))
     }
 

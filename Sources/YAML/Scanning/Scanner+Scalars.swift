@@ -72,7 +72,7 @@ extension Scanner {
         let start = mark
         lastScalarStartLine = line
         let text = try scanQuoted(double: double, start: start)
-        adjacentValueOffset = index
+        lastTokenWasJSONLike = true
         pending.append(Token(kind: .scalar(text, style: double ? .doubleQuoted : .singleQuoted), start: start))
     }
 

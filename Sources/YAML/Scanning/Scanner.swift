@@ -32,8 +32,9 @@ struct Scanner {
     var indents: [Int] = []
     var allowSimpleKey = true
     var possibleSimpleKeys: [Int: SimpleKey] = [:]
-    /// Where a `:` may directly follow a JSON-like key (`"a":1`, `[x]:y`) in flow context.
-    var adjacentValueOffset: Int?
+    /// Whether the last token was a JSON-like node (quoted scalar, flow collection,
+    /// alias); in flow context a `:` right after one needs no space (`{"a":1}`).
+    var lastTokenWasJSONLike = false
 
     init(source: Source) {
         self.source = source
@@ -120,6 +121,8 @@ struct Scanner {
             return
         }
         try scanToNextToken()
+        let afterJSONLikeNode = lastTokenWasJSONLike
+        lastTokenWasJSONLike = false
         try removeStaleSimpleKeys()
         try unwindIndent(to: column)
 
@@ -138,7 +141,7 @@ struct Scanner {
         case ",": return try fetchFlowEntry()
         case "-" where Self.isBlankOrEnd(next): return try fetchBlockEntry()
         case "?" where Self.isBlankOrEnd(next) || flowLevel > 0 && Self.isFlowIndicator(next): return try fetchKey()
-        case ":" where isValueIndicator: return try fetchValue()
+        case ":" where isValueIndicator(afterJSONLikeNode: afterJSONLikeNode): return try fetchValue()
         case "*": return try fetchAlias()
         case "&": return try fetchAnchor()
         case "!": return try fetchTag()
@@ -150,11 +153,11 @@ struct Scanner {
         throw unexpectedCharacterError(ch)
     }
 
-    private var isValueIndicator: Bool {
+    private func isValueIndicator(afterJSONLikeNode: Bool) -> Bool {
         let next = peek(1)
         if Self.isBlankOrEnd(next) { return true }
         guard flowLevel > 0 else { return false }
-        return Self.isFlowIndicator(next) || adjacentValueOffset == index
+        return Self.isFlowIndicator(next) || afterJSONLikeNode
     }
 
     private var canStartPlainScalar: Bool {
@@ -308,7 +311,7 @@ struct Scanner {
         allowSimpleKey = false
         let start = mark
         forward()
-        adjacentValueOffset = index
+        lastTokenWasJSONLike = true
         pending.append(Token(kind: kind, start: start))
     }
 

@@ -1,1 +1,0 @@
-// API Gateway variables and pipeline; filled by the API Gateway issues.

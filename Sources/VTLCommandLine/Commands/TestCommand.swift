@@ -1,0 +1,43 @@
+import Foundation
+import VTL
+
+/// `vtl test DIR...`: runs fixture folders like a test runner.
+struct TestCommand {
+    let arguments: [String]
+    let streams: StandardStreams
+
+    func run() throws -> ExitCode {
+        var reader = ArgumentReader(arguments)
+        let velocity = reader.flag("--velocity")
+        let directories = try reader.positionals()
+        guard !directories.isEmpty else { throw UsageError("test needs at least one folder") }
+        var cases: [FixtureCase] = []
+        for directory in directories {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw InputError("cannot open the folder '\(directory)'")
+            }
+            do {
+                cases += try FixtureCase.all(under: URL(fileURLWithPath: directory))
+            } catch {
+                streams.writeError("vtl: \(error)\n")
+                return .dataError
+            }
+        }
+        var failed = 0
+        for fixture in cases {
+            if let failure = fixture.failure(options: velocity ? .velocity : .apiGateway) {
+                failed += 1
+                streams.writeOutput("FAIL \(fixture.name)\n\(failure.indented)\n")
+            }
+        }
+        streams.writeOutput("\(cases.count - failed) passed, \(failed) failed\n")
+        return failed == 0 ? .success : .failures
+    }
+}
+
+extension String {
+    fileprivate var indented: String {
+        split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
+    }
+}

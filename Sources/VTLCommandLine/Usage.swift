@@ -1,0 +1,70 @@
+/// Every help text of the tool, in one place.
+enum Usage {
+    static let version = "vtl 0.1.0 (Apache Velocity 1.7 semantics, as Amazon API Gateway runs mapping templates)"
+
+    static let main = """
+        vtl: run Amazon API Gateway mapping templates offline, exactly as API Gateway would.
+
+        Usage: vtl <command> [options]
+
+        Commands:
+          render   Render a mapping template for one request
+          test     Run folders of template test cases (the format of this project's Fixtures/)
+
+        Options:
+          -h, --help    Show help (also: vtl <command> --help)
+          --version     Show the version
+
+        Exit codes: 0 success, 1 failing tests, 64 usage error, 65 bad template or data,
+        66 cannot open an input file, 70 internal error.
+
+        """
+
+    static let render = """
+        Usage: vtl render --template FILE [options]
+
+        Render a mapping template as API Gateway does and print exactly the result
+        (no newline is added). Errors go to stderr as FILE:LINE:COLUMN: error: ...
+
+        Options:
+          --template FILE       The template (- reads it from stdin)
+          --body FILE           The request body, byte for byte (- reads stdin)
+          --body-string TEXT    The request body given inline
+          --header NAME=VALUE   A request header (repeatable)
+          --query NAME=VALUE    A query-string parameter (repeatable)
+          --path-param NAME=VALUE
+                                A path parameter (repeatable)
+          --stage-var NAME=VALUE
+                                A stage variable (repeatable)
+          --context FILE.json   Values that replace or add to $context (a JSON object)
+          --request FILE.json   A request file as in fixtures: {"headers":{}, "query":{},
+                                "path":{}, "stageVariables":{}, "context":{}}
+          --method METHOD       The HTTP method ($context.httpMethod; default POST)
+          --velocity            Stock Velocity 1.7: undefined references print as written and
+                                null is not equal to ""
+          -h, --help            Show this help
+
+        Examples:
+          vtl render --template sqs.vm --body message.json
+          vtl render --template t.vm --body-string '{"a": 1}' --header Accept=application/json
+          echo '$util.urlEncode("a&b")' | vtl render --template -
+
+        """
+
+    static let test = """
+        Usage: vtl test DIR... [options]
+
+        Run every case folder below DIR: template.vm, optional body.json or body.txt,
+        optional request.json, and expected.txt (exact output) or expected-error.txt
+        (the start of the expected error). Prints a line for each failure with a diff
+        and a summary; exits 1 if any case fails.
+
+        Options:
+          --velocity            Render with stock Velocity 1.7 null handling
+          -h, --help            Show this help
+
+        Example:
+          vtl test Fixtures/
+
+        """
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// The `vtl` command line as a function, so tests run it in-process.
+public enum VTLCommand {
+    /// Runs `vtl` with `arguments` (without the program name) and returns the exit code.
+    public static func run(arguments: [String], streams: StandardStreams = .process) -> Int32 {
+        let code: ExitCode
+        do {
+            code = try dispatch(arguments, streams: streams)
+        } catch let error as UsageError {
+            streams.writeError("vtl: \(error.message)\nRun 'vtl --help' for usage.\n")
+            code = .usage
+        } catch let error as InputError {
+            streams.writeError("vtl: \(error.message)\n")
+            code = .cannotOpenInput
+        } catch {
+            streams.writeError("vtl: internal error: \(error)\n")
+            code = .internalError
+        }
+        return code.rawValue
+    }
+
+    private static func dispatch(_ arguments: [String], streams: StandardStreams) throws -> ExitCode {
+        guard let command = arguments.first else {
+            streams.writeError(Usage.main)
+            return .usage
+        }
+        let rest = Array(arguments.dropFirst())
+        let wantsHelp = rest.contains("--help") || rest.contains("-h")
+        switch command {
+        case "-h", "--help", "help":
+            streams.writeOutput(Usage.main)
+            return .success
+        case "--version", "version":
+            streams.writeOutput(Usage.version + "\n")
+            return .success
+        case "render":
+            if wantsHelp { streams.writeOutput(Usage.render); return .success }
+            return try RenderCommand(arguments: rest, streams: streams).run()
+        case "test":
+            if wantsHelp { streams.writeOutput(Usage.test); return .success }
+            return try TestCommand(arguments: rest, streams: streams).run()
+        default:
+            throw UsageError("unknown command '\(command)'")
+        }
+    }
+}
+
+/// Reads a named file, or stdin for `-`.
+func readInput(_ path: String, streams: StandardStreams, what: String) throws(InputError) -> String {
+    let data: Data
+    if path == "-" {
+        data = streams.readInput()
+    } else {
+        guard let contents = FileManager.default.contents(atPath: path) else {
+            throw InputError("cannot read \(what) '\(path)'")
+        }
+        data = contents
+    }
+    guard let text = String(data: data, encoding: .utf8) else { throw InputError("\(what) '\(path)' is not UTF-8 text") }
+    return text
+}
