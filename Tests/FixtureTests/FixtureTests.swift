@@ -4,7 +4,8 @@ import VTLCommandLine
 
 /// Every folder under Fixtures/ that holds a template.vm renders to its expected output.
 /// Each area's SOURCE file says where the expectations came from (the Velocity 1.7 oracle in
-/// API Gateway mode, or recorded AWS behaviour, noted per case in NOTE).
+/// API Gateway mode, or recorded AWS behaviour, noted per case in NOTE). A case with a KNOWN-ISSUE
+/// file is a tracked gap: it must still fail, so fixing it shows up.
 @Suite struct FixtureTests {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -19,26 +20,13 @@ import VTLCommandLine
         }
     }()
 
-    /// Velocity 1.7 behaviours not reproduced yet, each a deliberate, tracked gap.
-    static let knownDivergences: [String: String] = [
-        "language/foreach/foreach-without-in-renders-nothing":
-            "Velocity renders nothing for '#foreach($x [1, 2])'; vtl reports the missing 'in' as a syntax error",
-        "language/macro/macro-arg-passed-by-name":
-            "Velocity passes macro arguments by name (re-evaluated at each use); vtl evaluates them once per call",
-        "language/macro/macro-block-call-bodycontent": "block macro calls '#@name()...#end' are not supported",
-        "language/map-methods/map-containskey-integer-vs-string":
-            "map keys are strings in vtl; Velocity keeps Integer keys distinct from String keys",
-        "language/map-methods/map-entryset-setvalue": "Map.Entry.setValue is not supported",
-        "language/set/set-braced-lhs": "Velocity ignores '#set(${a} = ...)'; vtl assigns",
-    ]
-
     @Test func fixturesAreFound() {
         #expect(Self.cases.count >= 250)
     }
 
     @Test(arguments: cases)
     func fixture(_ fixture: FixtureCase) {
-        if let reason = Self.knownDivergences[fixture.name] {
+        if let reason = fixture.knownIssue {
             withKnownIssue(Comment(rawValue: reason)) {
                 if let failure = fixture.failure() { Issue.record(Comment(rawValue: failure)) }
             }
