@@ -301,7 +301,7 @@ struct LexerTests {
     }
 
     @Test func backslashesBeforeOtherTextStayAsWritten() throws {
-        #expect(try lex("a\\b\\\\#x") == [Token(.text("a\\b\\\\#x"), 0..<7)])
+        #expect(try lex("a\\b\\\\# x") == [Token(.text("a\\b\\\\# x"), 0..<8)])
     }
 
     // MARK: Expressions
@@ -447,7 +447,8 @@ struct LexerTests {
         ("x\n#if(true", 2, 4, "expected ')' before the end of the template"),
         ("$a.m(1", 1, 5, "expected ')' before the end of the template"),
         ("$a[0", 1, 3, "expected ']' before the end of the template"),
-        ("#set($m = {'a': 1)", 1, 11, "expected '}' before the end of the template"),
+        ("#set($m = {'a': 1", 1, 11, "expected '}' before the end of the template"),
+        ("#set($m = {'a': 1)", 1, 18, "unexpected ')'"),
         ("ab#[[ x", 1, 3, "unclosed '#[['"),
         ("#set($s = 'abc)", 1, 11, "unterminated string literal"),
         ("#set($s = \"abc)", 1, 11, "unterminated string literal"),

@@ -7,11 +7,24 @@ struct Parser {
     private let tokens: [Token]
     private var index = 0
     private(set) var macros: [String: MacroDefinition] = [:]
+    /// Open blocks, parentheses and literals; bounded so hostile input cannot exhaust the stack.
+    private var depth: Int
 
-    private init(source: SourceText, tokens: [Token], macros: [String: MacroDefinition] = [:]) {
+    /// Deeper nesting than any real template needs; the parser and renderer recurse per level.
+    static let maximumNesting = 100
+
+    private init(source: SourceText, tokens: [Token], macros: [String: MacroDefinition] = [:], depth: Int = 0) {
         self.source = source
         self.tokens = tokens
         self.macros = macros
+        self.depth = depth
+    }
+
+    private mutating func nest(at offset: Int) throws(VTLError) {
+        depth += 1
+        if depth > Parser.maximumNesting {
+            throw source.error(.limitExceeded, "the template nests deeper than \(Parser.maximumNesting) levels", at: offset)
+        }
     }
 
     static func parse(_ source: SourceText) throws(VTLError) -> (nodes: [Node], macros: [String: MacroDefinition]) {
@@ -29,6 +42,8 @@ struct Parser {
 
     /// Nodes up to one of `terminators` (`#end`, `#else`, ...), which is left unconsumed.
     private mutating func parseBlock(until terminators: Set<String>, opener: Token?) throws(VTLError) -> ([Node], String?) {
+        try nest(at: opener?.range.lowerBound ?? tokens[index].range.lowerBound)
+        defer { depth -= 1 }
         var nodes: [Node] = []
         while true {
             let token = tokens[index]
@@ -332,6 +347,8 @@ struct Parser {
     }
 
     private mutating func parseUnary() throws(VTLError) -> Expression {
+        try nest(at: tokens[index].range.lowerBound)
+        defer { depth -= 1 }
         switch tokens[index].kind {
         case .operator(.not), .word("not"):
             index += 1
@@ -352,6 +369,8 @@ struct Parser {
     /// What Velocity 1.7 accepts as a method argument, list element or map entry: a reference or a literal.
     private mutating func parseArgument() throws(VTLError) -> Expression {
         let token = tokens[index]
+        try nest(at: token.range.lowerBound)
+        defer { depth -= 1 }
         switch token.kind {
         case .referenceStart:
             return .reference(try parseReference())
@@ -360,7 +379,8 @@ struct Parser {
             guard interpolates else { return .constant(.string(text)) }
             let contentStart = token.range.lowerBound + 1
             var inner = Parser(
-                source: source, tokens: try Lexer.tokenize(Array(text.utf8), at: contentStart, in: source), macros: macros)
+                source: source, tokens: try Lexer.tokenize(Array(text.utf8), at: contentStart, in: source), macros: macros,
+                depth: depth)
             let nodes = try inner.parseTemplateBody()
             macros.merge(inner.macros) { _, new in new }
             return .interpolatedString(nodes)

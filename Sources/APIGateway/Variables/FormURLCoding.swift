@@ -1,0 +1,94 @@
+/// `$util.urlEncode` and `$util.urlDecode`: `java.net.URLEncoder` and `URLDecoder` with UTF-8.
+enum FormURLCoding {
+    /// Letters, digits and `. - * _` stay; space becomes `+`; every other UTF-8 byte `%XX`.
+    static func encode(_ text: String) -> String {
+        var output = ""
+        output.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"),
+                UInt8(ascii: "*"), UInt8(ascii: "_"):
+                output.unicodeScalars.append(Unicode.Scalar(byte))
+            case UInt8(ascii: " "): output += "+"
+            default: output += "%" + hexByte(byte)
+            }
+        }
+        return output
+    }
+
+    /// `+` becomes a space and runs of `%XX` are decoded as UTF-8 (bad sequences become
+    /// U+FFFD, as `new String(bytes, UTF_8)` does). Throws `URLDecoder`'s message.
+    static func decode(_ text: String) throws(TemplateObjectErrorMessage) -> String {
+        let units = Array(text.utf16)
+        var output: [UInt16] = []
+        output.reserveCapacity(units.count)
+        var index = 0
+        while index < units.count {
+            let unit = units[index]
+            if unit == UInt16(ascii: "+") {
+                output.append(UInt16(ascii: " "))
+                index += 1
+            } else if unit == UInt16(ascii: "%") {
+                var bytes: [UInt8] = []
+                while index + 2 < units.count && units[index] == UInt16(ascii: "%") {
+                    let byte = try javaParseHex(units[index + 1], units[index + 2])
+                    bytes.append(byte)
+                    index += 3
+                }
+                if index < units.count && units[index] == UInt16(ascii: "%") {
+                    throw TemplateObjectErrorMessage("URLDecoder: Incomplete trailing escape (%) pattern")
+                }
+                output.append(contentsOf: String(decoding: bytes, as: UTF8.self).utf16)
+            } else {
+                output.append(unit)
+                index += 1
+            }
+        }
+        return String(decoding: output, as: UTF16.self)
+    }
+
+    /// `Integer.parseInt(s, i + 1, i + 3, 16)`: a leading `+` or `-` is a sign, so `%+1` is
+    /// byte 1 and `%-1` is a negative value, which `URLDecoder` rejects.
+    private static func javaParseHex(_ first: UInt16, _ second: UInt16) throws(TemplateObjectErrorMessage) -> UInt8 {
+        let pair = String(decoding: [first, second], as: UTF16.self)
+        let illegal = "URLDecoder: Illegal hex characters in escape (%) pattern - "
+        var sign = 1
+        var digits = [first, second]
+        if first == UInt16(ascii: "+") || first == UInt16(ascii: "-") {
+            sign = first == UInt16(ascii: "-") ? -1 : 1
+            digits.removeFirst()
+        }
+        var value = 0
+        for (offset, digit) in digits.enumerated() {
+            guard let scalar = Unicode.Scalar(digit), let digitValue = scalar.properties.numericType == nil
+                ? hexLetterValue(scalar) : hexDigitValue(scalar)
+            else {
+                let position = offset + (digits.count == 1 ? 1 : 0)
+                throw TemplateObjectErrorMessage(illegal + "Error at index \(position) in: \"\(pair)\"")
+            }
+            value = value * 16 + digitValue
+        }
+        if sign < 0 && value != 0 {
+            throw TemplateObjectErrorMessage(illegal + "negative value")
+        }
+        return UInt8(value)
+    }
+
+    /// ASCII digits only: `Character.digit` also takes other scripts' digits, but those never
+    /// reach here in practice and Java would read them too; keep to ASCII for clarity.
+    private static func hexDigitValue(_ scalar: Unicode.Scalar) -> Int? {
+        guard scalar.isASCII, let value = Int(String(scalar), radix: 16) else { return nil }
+        return value
+    }
+
+    private static func hexLetterValue(_ scalar: Unicode.Scalar) -> Int? {
+        guard scalar.isASCII, let value = Int(String(scalar), radix: 16) else { return nil }
+        return value
+    }
+
+    private static func hexByte(_ byte: UInt8) -> String {
+        let hex = String(byte, radix: 16, uppercase: true)
+        return byte < 16 ? "0" + hex : hex
+    }
+}
