@@ -101,6 +101,8 @@ struct Parser {
             try expect(.assign, after: "the reference in #set")
             let value = try parseExpression()
             try expectDirectiveEnd(of: "#set")
+            // Velocity 1.7 silently ignores a braced target such as #set(${a} = 1).
+            if target.sourceText.hasPrefix("${") || target.sourceText.hasPrefix("$!{") { return nil }
             return .set(target: target, value: value, offset: offset)
         case "if":
             return try parseConditional(token: token)
@@ -108,15 +110,16 @@ struct Parser {
             index += 1
             try expect(.leftParen, after: "#foreach")
             let variable = try parseSimpleReference(in: "#foreach")
-            // Velocity 1.7 accepts any word where `in` belongs.
-            guard case .word = tokens[index].kind else {
-                throw source.error(.syntax, "#foreach needs 'in', as in #foreach($item in $list)", at: tokens[index].range.lowerBound)
+            // Velocity 1.7 accepts any word where `in` belongs, and without one the loop never runs.
+            var hasWord = false
+            if case .word = tokens[index].kind {
+                hasWord = true
+                index += 1
             }
-            index += 1
             let iterable = try parseArgument()
             try expectDirectiveEnd(of: "#foreach")
             let body = try parseBody(of: token)
-            return .foreach(variable: variable, iterable: iterable, body: body, offset: offset)
+            return .foreach(variable: variable, iterable: hasWord ? iterable : .list([]), body: body, offset: offset)
         case "break":
             index += 1
             var scope: Expression?
