@@ -13,7 +13,7 @@ struct AnchorAndMergeTests {
     func aliasLocation() throws {
         let root = try YAML.parse("a: &x {k: v}\nb: *x\n")
         #expect(root["b"]?.location == YAMLLocation(line: 2, column: 4))
-        #expect(root["b"]?["k"]?.location == YAMLLocation(line: 1, column: 10))
+        #expect(root["b"]?["k"]?.location == YAMLLocation(line: 1, column: 11))
     }
 
     @Test("anchor-may-be-redefined")

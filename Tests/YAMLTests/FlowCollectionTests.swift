@@ -31,6 +31,12 @@ struct FlowCollectionTests {
         #expect(try shape(text) == ["a": "1", "b": ["true", "false", "null"], "c": ["d": "eé/"], "f": [["g": []]]])
     }
 
+    @Test("json-indented-with-tabs")
+    func jsonWithTabs() throws {
+        // Tabs may not indent block YAML, but inside braces they are only separation.
+        #expect(try shape("{\n\t\"a\": [\n\t\t1\n\t]\n}\n") == ["a": ["1"]])
+    }
+
     @Test("colons-inside-flow-plain-scalars-stay-text")
     func colonsInFlow() throws {
         #expect(try shape("[http://example.com:80/x, arn:aws:s3:::b]") == ["http://example.com:80/x", "arn:aws:s3:::b"])

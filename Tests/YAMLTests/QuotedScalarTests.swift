@@ -39,7 +39,7 @@ struct QuotedScalarTests {
     @Test("velocity-template-in-double-quotes")
     func templateInQuotes() throws {
         // From an OpenAPI file: a whole mapping template on one quoted line with \n.
-        let text = #"t: "#set($inputRoot = $input.path('$'))\nAction=Publish&Message=$util.parseJson($input.json('$.Message'))""#
+        let text = ##"t: "#set($inputRoot = $input.path('$'))\nAction=Publish&Message=$util.parseJson($input.json('$.Message'))""##
         #expect(try shape(text) == ["t": "#set($inputRoot = $input.path('$'))\nAction=Publish&Message=$util.parseJson($input.json('$.Message'))"])
     }
 

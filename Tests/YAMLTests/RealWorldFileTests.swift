@@ -79,7 +79,7 @@ struct RealWorldFileTests {
             == "{\n  \"message\": \"$context.error.validationErrorString\"\n}\n")
         let getAll = try #require(resources["TodoGetAll"]?["Properties"]?["Integration"]?["RequestTemplates"]?["application/json"]?.string)
         // Line 256 of the file holds 16 spaces inside a block indented by 14: two are content.
-        #expect(getAll.contains("    },\n  \n  #if($nextEncoded && $nextEncoded.length() > 0)\n"))
+        #expect(getAll.contains("  },\n  \n  #if($nextEncoded && $nextEncoded.length() > 0)\n"))
         #expect(resources["TodoItemUpdate"]?["Properties"]?["Integration"]?["IntegrationResponses"]?[1]?["SelectionPattern"]?.string
             == #"4\d{2}"#)
     }

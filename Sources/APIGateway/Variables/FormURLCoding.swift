@@ -1,5 +1,7 @@
 /// `$util.urlEncode` and `$util.urlDecode`: `java.net.URLEncoder` and `URLDecoder` with UTF-8.
 enum FormURLCoding {
+    private static let plus: UInt16 = 0x2B, minus: UInt16 = 0x2D, percent: UInt16 = 0x25, space: UInt16 = 0x20
+
     /// Letters, digits and `. - * _` stay; space becomes `+`; every other UTF-8 byte `%XX`.
     static func encode(_ text: String) -> String {
         var output = ""
@@ -26,17 +28,17 @@ enum FormURLCoding {
         var index = 0
         while index < units.count {
             let unit = units[index]
-            if unit == UInt16(ascii: "+") {
-                output.append(UInt16(ascii: " "))
+            if unit == plus {
+                output.append(space)
                 index += 1
-            } else if unit == UInt16(ascii: "%") {
+            } else if unit == percent {
                 var bytes: [UInt8] = []
-                while index + 2 < units.count && units[index] == UInt16(ascii: "%") {
+                while index + 2 < units.count && units[index] == percent {
                     let byte = try javaParseHex(units[index + 1], units[index + 2])
                     bytes.append(byte)
                     index += 3
                 }
-                if index < units.count && units[index] == UInt16(ascii: "%") {
+                if index < units.count && units[index] == percent {
                     throw TemplateObjectErrorMessage("URLDecoder: Incomplete trailing escape (%) pattern")
                 }
                 output.append(contentsOf: String(decoding: bytes, as: UTF8.self).utf16)
@@ -55,15 +57,13 @@ enum FormURLCoding {
         let illegal = "URLDecoder: Illegal hex characters in escape (%) pattern - "
         var sign = 1
         var digits = [first, second]
-        if first == UInt16(ascii: "+") || first == UInt16(ascii: "-") {
-            sign = first == UInt16(ascii: "-") ? -1 : 1
+        if first == plus || first == minus {
+            sign = first == minus ? -1 : 1
             digits.removeFirst()
         }
         var value = 0
         for (offset, digit) in digits.enumerated() {
-            guard let scalar = Unicode.Scalar(digit), let digitValue = scalar.properties.numericType == nil
-                ? hexLetterValue(scalar) : hexDigitValue(scalar)
-            else {
+            guard let digitValue = asciiHexValue(digit) else {
                 let position = offset + (digits.count == 1 ? 1 : 0)
                 throw TemplateObjectErrorMessage(illegal + "Error at index \(position) in: \"\(pair)\"")
             }
@@ -75,16 +75,15 @@ enum FormURLCoding {
         return UInt8(value)
     }
 
-    /// ASCII digits only: `Character.digit` also takes other scripts' digits, but those never
-    /// reach here in practice and Java would read them too; keep to ASCII for clarity.
-    private static func hexDigitValue(_ scalar: Unicode.Scalar) -> Int? {
-        guard scalar.isASCII, let value = Int(String(scalar), radix: 16) else { return nil }
-        return value
-    }
-
-    private static func hexLetterValue(_ scalar: Unicode.Scalar) -> Int? {
-        guard scalar.isASCII, let value = Int(String(scalar), radix: 16) else { return nil }
-        return value
+    /// `Character.digit(c, 16)` for ASCII; Java would also read other scripts' digits
+    /// (`%٣٣`), which no one sends in a URL, so those are refused here.
+    private static func asciiHexValue(_ unit: UInt16) -> Int? {
+        switch unit {
+        case 0x30...0x39: Int(unit - 0x30)
+        case 0x61...0x66: Int(unit - 0x61) + 10
+        case 0x41...0x46: Int(unit - 0x41) + 10
+        default: nil
+        }
     }
 
     private static func hexByte(_ byte: UInt8) -> String {

@@ -29,7 +29,7 @@ extension Value {
 extension JSONValue {
     /// A template value as json-smart would write it; objects with methods of their own
     /// are written as their printed text, the way json-smart falls back to `toString()`.
-    init(_ value: Value) {
+    init(_ value: VTL.Value) {
         switch value {
         case .null: self = .null
         case .bool(let flag): self = .bool(flag)

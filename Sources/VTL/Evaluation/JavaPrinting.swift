@@ -2,8 +2,8 @@ import JavaLang
 import JSON
 
 extension JSONWriter {
-    /// json-smart's LT_COMPRESS style, which `JSONArray.toString()` uses.
-    static let compact = JSONWriter()
+    /// `JSONArray.toString()` writes compactly but escapes `/`, unlike `$input.json`.
+    static let jsonArrayText = JSONWriter(escapesSlash: true)
 }
 
 /// Text of values as Java's `toString()` gives it, which is what Velocity inserts.
@@ -67,14 +67,14 @@ extension RuntimeValue {
         switch self {
         case .null, .loop, .block: text += "null"
         case .bool, .integer, .bigInteger, .double: appendJavaString(to: &text, visiting: visiting)
-        case .string(let string): JSONWriter.compact.writeString(string, to: &text)
+        case .string(let string): JSONWriter.jsonArrayText.writeString(string, to: &text)
         case .entry(let key, let value):
             text += "{"
-            JSONWriter.compact.writeString(key, to: &text)
+            JSONWriter.jsonArrayText.writeString(key, to: &text)
             text += ":"
             value.appendJSON(to: &text, visiting: visiting)
             text += "}"
-        case .object(let object): JSONWriter.compact.writeString(object.printed, to: &text)
+        case .object(let object): JSONWriter.jsonArrayText.writeString(object.printed, to: &text)
         case .list(let storage):
             let id = ObjectIdentifier(storage)
             guard !visiting.contains(id) else { text += "null"; return }
@@ -90,7 +90,7 @@ extension RuntimeValue {
             text += "{"
             for (position, (key, element)) in storage.pairs.enumerated() {
                 if position > 0 { text += "," }
-                JSONWriter.compact.writeString(key, to: &text)
+                JSONWriter.jsonArrayText.writeString(key, to: &text)
                 text += ":"
                 element.appendJSON(to: &text, visiting: visiting.union([id]))
             }

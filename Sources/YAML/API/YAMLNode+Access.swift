@@ -47,6 +47,7 @@ extension YAMLNode {
     /// Whether this is an untagged plain scalar that the core schema reads as null
     /// (`null`, `~`, or nothing at all as in `key:`).
     public var isNull: Bool {
-        scalarValue == .null
+        guard tag == nil || tag == StandardTag.null else { return false }
+        return scalarValue == .null
     }
 }

@@ -35,6 +35,9 @@ struct Scanner {
     /// Whether the last token was a JSON-like node (quoted scalar, flow collection,
     /// alias); in flow context a `:` right after one needs no space (`{"a":1}`).
     var lastTokenWasJSONLike = false
+    /// The line of the latest scalar, so a misplaced `:` can tell a multi-line scalar
+    /// (an indentation mistake) from a one-line `a: b: c` (a missing quote).
+    var lastScalarStartLine: Int?
 
     init(source: Source) {
         self.source = source
@@ -236,7 +239,7 @@ struct Scanner {
     }
 
     /// Opens a block at `column` if it is deeper than the current one.
-    private mutating func addIndent(_ column: Int) -> Bool {
+    mutating func addIndent(_ column: Int) -> Bool {
         guard indent < column else { return false }
         indents.append(indent)
         indent = column
@@ -265,136 +268,10 @@ struct Scanner {
         }
     }
 
-    private func missingColonError(_ key: SimpleKey) -> YAMLError {
+    func missingColonError(_ key: SimpleKey) -> YAMLError {
         error(
             .invalidSyntax,
             "expected ':' after this mapping key; every line at a mapping's indentation must be a 'key: value' entry",
             at: key.mark)
     }
-
-    // MARK: - Indicators
-
-    private mutating func fetchStreamEnd() throws(YAMLError) {
-        try unwindIndent(to: -1)
-        try removePossibleSimpleKey()
-        allowSimpleKey = false
-        possibleSimpleKeys = [:]
-        pending.append(Token(kind: .streamEnd, start: mark))
-        streamEnded = true
-    }
-
-    private mutating func fetchDocumentIndicator(_ kind: Token.Kind) throws(YAMLError) {
-        try unwindIndent(to: -1)
-        try removePossibleSimpleKey()
-        allowSimpleKey = false
-        let start = mark
-        forward(3)
-        pending.append(Token(kind: kind, start: start))
-    }
-
-    private mutating func fetchFlowCollectionStart(_ kind: Token.Kind) throws(YAMLError) {
-        // A flow collection can be a key ({a: 1}: x), though only JSON-ish files do that.
-        try savePossibleSimpleKey()
-        flowLevel += 1
-        allowSimpleKey = true
-        let start = mark
-        forward()
-        pending.append(Token(kind: kind, start: start))
-    }
-
-    private mutating func fetchFlowCollectionEnd(_ kind: Token.Kind) throws(YAMLError) {
-        guard flowLevel > 0 else {
-            throw error(.invalidSyntax, "'\(peek())' closes a flow collection that was never opened")
-        }
-        try removePossibleSimpleKey()
-        flowLevel -= 1
-        allowSimpleKey = false
-        let start = mark
-        forward()
-        lastTokenWasJSONLike = true
-        pending.append(Token(kind: kind, start: start))
-    }
-
-    private mutating func fetchFlowEntry() throws(YAMLError) {
-        if flowLevel == 0 {
-            throw error(.invalidSyntax, "',' is only allowed inside a flow collection ([...] or {...}); quote the value")
-        }
-        allowSimpleKey = true
-        try removePossibleSimpleKey()
-        let start = mark
-        forward()
-        pending.append(Token(kind: .flowEntry, start: start))
-    }
-
-    private mutating func fetchBlockEntry() throws(YAMLError) {
-        if flowLevel == 0 {
-            guard allowSimpleKey else {
-                throw error(.invalidSyntax, "a sequence item ('- ') is not allowed here; start it on its own line")
-            }
-            if addIndent(column) {
-                pending.append(Token(kind: .blockSequenceStart, start: mark))
-            }
-        }
-        allowSimpleKey = true
-        try removePossibleSimpleKey()
-        let start = mark
-        forward()
-        pending.append(Token(kind: .blockEntry, start: start))
-    }
-
-    private mutating func fetchKey() throws(YAMLError) {
-        if flowLevel == 0 {
-            guard allowSimpleKey else {
-                throw error(.invalidSyntax, "an explicit key ('? ') is not allowed here")
-            }
-            if addIndent(column) {
-                pending.append(Token(kind: .blockMappingStart, start: mark))
-            }
-        }
-        allowSimpleKey = flowLevel == 0
-        try removePossibleSimpleKey()
-        let start = mark
-        forward()
-        pending.append(Token(kind: .key, start: start))
-    }
-
-    private mutating func fetchValue() throws(YAMLError) {
-        if let key = possibleSimpleKeys.removeValue(forKey: flowLevel) {
-            let position = key.tokenNumber - tokensTaken
-            pending.insert(Token(kind: .key, start: key.mark), at: position)
-            if flowLevel == 0 && addIndent(key.mark.column) {
-                pending.insert(Token(kind: .blockMappingStart, start: key.mark), at: position)
-            }
-            allowSimpleKey = false
-        } else {
-            if flowLevel == 0 {
-                guard allowSimpleKey else { throw misplacedValueError() }
-                if addIndent(column) {
-                    pending.append(Token(kind: .blockMappingStart, start: mark))
-                }
-            }
-            allowSimpleKey = flowLevel == 0
-            try removePossibleSimpleKey()
-        }
-        let start = mark
-        forward()
-        pending.append(Token(kind: .value, start: start))
-    }
-
-    /// A `:` that cannot end a key. Either the value itself contains `: ` (needs quotes)
-    /// or the "key" began on an earlier line, which means a continuation line is
-    /// indented so deep that it was read as part of the previous value.
-    private func misplacedValueError() -> YAMLError {
-        if let start = lastScalarStartLine, start != line {
-            return error(
-                .badIndentation,
-                "mapping key on a continuation line: this line is indented deeper than the key above it, "
-                    + "so it was read as part of the previous value")
-        }
-        return error(.invalidSyntax, "mapping values are not allowed here; quote a value that contains ': '")
-    }
-
-    /// Set by the scalar scanners so ``misplacedValueError()`` can tell a multi-line
-    /// scalar from a one-line `a: b: c`.
-    var lastScalarStartLine: Int?
 }

@@ -1,0 +1,24 @@
+import VTL
+
+/// The variables API Gateway gives a mapping template for one request.
+public enum MappingTemplateVariables {
+    /// `$input`, `$util`, `$context` and `$stageVariables` for one request.
+    ///
+    /// The body is parsed lazily, once, the first time the template asks for JSON; so build
+    /// one context per request rather than sharing one between requests with different bodies.
+    public static func context(for request: MethodRequest) -> Context {
+        Context([
+            "input": .object(InputVariable(request)),
+            "util": .object(UtilVariable()),
+            "context": ContextVariable.value(for: request),
+            "stageVariables": stageVariables(request),
+        ])
+    }
+
+    /// A map of the stage's variables; null when the stage has none, as in the proxy event
+    /// (`"stageVariables": null`). Either way a missing name renders as nothing.
+    private static func stageVariables(_ request: MethodRequest) -> Value {
+        guard !request.stageVariables.isEmpty else { return .null }
+        return .map(OrderedMap(request.stageVariables.map { ($0.name, .string($0.value)) }))
+    }
+}
