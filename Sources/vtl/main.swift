@@ -1,4 +1,4 @@
 import Foundation
 import VTLCommandLine
 
-exit(CommandLine.run(arguments: Array(CommandLine.arguments.dropFirst())))
+exit(VTLCommand.run(arguments: Array(CommandLine.arguments.dropFirst())))

@@ -36,6 +36,6 @@ import VTLCommandLine
     }
 }
 
-extension FixtureCase: @retroactive CustomTestStringConvertible {
+extension FixtureCase: CustomTestStringConvertible {
     public var testDescription: String { name }
 }

@@ -50,16 +50,19 @@ import Testing
         #expect(velocity.output == "[$nope]")
     }
 
-    @Test(arguments: [
-        (["render"], Int32(64)),
+    static let badCommandLines: [(arguments: [String], code: Int32)] = [
+        (["render"], 64),
         (["render", "--template"], 64),
         (["render", "--template", "t.vm", "--bogus"], 64),
         (["render", "--template", "-", "--body", "-"], 64),
         (["frobnicate"], 64),
         (["render", "--template", "/nonexistent/t.vm"], 66),
         (["test", "/nonexistent/folder"], 66),
-    ])
-    func usageErrorsExit64AndUnreadableInputs66(arguments: [String], code: Int32) {
+    ]
+
+    @Test(arguments: badCommandLines)
+    func usageErrorsExit64AndUnreadableInputs66(_ case: (arguments: [String], code: Int32)) {
+        let (arguments, code) = `case`
         let result = runVTL(arguments)
         #expect(result.exitCode == code)
         #expect(result.output.isEmpty)

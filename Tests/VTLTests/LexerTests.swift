@@ -345,17 +345,13 @@ struct LexerTests {
         #expect(try lexExpression(literal) == [Token(kind, 0..<literal.utf8.count)])
     }
 
-    @Test func minusAfterAValueSubtracts() throws {
-        #expect(try lexExpression("$a -1") == [
+    @Test func minusFollowedBySpaceSubtracts() throws {
+        // Velocity 1.7: `#set($a = 5)#set($x = $a - 1)$x` prints `4`.
+        #expect(try lexExpression("$a - 1") == [
             Token(.referenceStart(quiet: false, braced: false), 0..<1),
             Token(.identifier("a"), 1..<2),
             Token(.operator(.minus), 3..<4),
-            Token(.integer("1"), 4..<5),
-        ])
-        #expect(try lexExpression("2-1") == [
-            Token(.integer("2"), 0..<1),
-            Token(.operator(.minus), 1..<2),
-            Token(.integer("1"), 2..<3),
+            Token(.integer("1"), 5..<6),
         ])
     }
 

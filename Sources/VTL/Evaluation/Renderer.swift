@@ -123,9 +123,9 @@ final class Renderer {
     private func renderEscaped(_ reference: Reference, backslashes: Int) throws(VTLError) {
         let value = try evaluate(reference)
         if value.isNull {
-            // Stock Velocity leaves an escaped undefined reference as written; API Gateway's
-            // empty nulls apply where the backslashes pair up, and an odd one stays.
-            if options.nullHandling == .velocity {
+            // An odd run keeps half its pairs plus the escaping backslash; an even run stays as
+            // written in stock Velocity, while API Gateway's empty nulls print only the pairs.
+            if backslashes % 2 == 0 && options.nullHandling == .velocity {
                 try write(String(repeating: "\\", count: backslashes) + reference.sourceText, at: reference.offset)
             } else if backslashes % 2 == 1 {
                 try write(String(repeating: "\\", count: (backslashes + 1) / 2) + reference.sourceText, at: reference.offset)

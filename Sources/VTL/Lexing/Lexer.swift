@@ -327,7 +327,8 @@ struct Lexer {
             try lexString(quote: byte)
         case UInt8(ascii: "0")...UInt8(ascii: "9"):
             lexNumber(negative: false)
-        case UInt8(ascii: "-") where position + 1 < bytes.count && Lexer.isDigit(bytes[position + 1]) && minusStartsNumber:
+        case UInt8(ascii: "-") where position + 1 < bytes.count && Lexer.isDigit(bytes[position + 1]):
+            // Velocity's number token includes a leading minus, so `2-1` is two numbers (a syntax error).
             lexNumber(negative: true)
         case UInt8(ascii: "="):
             if matches("==", at: start) { emitOperator(.equal, length: 2) } else { emitSingle(.assign) }
@@ -354,15 +355,6 @@ struct Lexer {
             }
             while position < bytes.count, Lexer.isWordCharacter(bytes[position]) { position += 1 }
             emit(.word(String(decoding: bytes[start..<position], as: UTF8.self)), from: start, to: position)
-        }
-    }
-
-    /// A `-` before digits is part of a number unless it follows a value (then it subtracts).
-    private var minusStartsNumber: Bool {
-        switch tokens.last?.kind {
-        case .identifier, .integer, .floatingPoint, .string, .rightParen, .rightBracket, .rightBrace: false
-        case .word(let word): !(word == "true" || word == "false")
-        default: true
         }
     }
 
