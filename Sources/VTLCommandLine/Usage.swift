@@ -10,6 +10,7 @@ enum Usage {
         Commands:
           render   Render a mapping template for one request
           test     Run folders of template test cases (the format of this project's Fixtures/)
+          bench    Measure how long a template takes to render
 
         Options:
           -h, --help    Show help (also: vtl <command> --help)
@@ -28,18 +29,7 @@ enum Usage {
 
         Options:
           --template FILE       The template (- reads it from stdin)
-          --body FILE           The request body, byte for byte (- reads stdin)
-          --body-string TEXT    The request body given inline
-          --header NAME=VALUE   A request header (repeatable)
-          --query NAME=VALUE    A query-string parameter (repeatable)
-          --path-param NAME=VALUE
-                                A path parameter (repeatable)
-          --stage-var NAME=VALUE
-                                A stage variable (repeatable)
-          --context FILE.json   Values that replace or add to $context (a JSON object)
-          --request FILE.json   A request file as in fixtures: {"headers":{}, "query":{},
-                                "path":{}, "stageVariables":{}, "context":{}}
-          --method METHOD       The HTTP method ($context.httpMethod; default POST)
+        \(RequestOptions.help)
           --velocity            Stock Velocity 1.7: undefined references print as written and
                                 null is not equal to ""
           -h, --help            Show this help
@@ -65,6 +55,29 @@ enum Usage {
 
         Example:
           vtl test Fixtures/
+
+        """
+
+    static let bench = """
+        Usage: vtl bench --template FILE [request options] [--iterations N] [--rounds R] [--format text|json]
+
+        Parse the template once, then render it N times per round (default 10000, 5 rounds),
+        each time as a fresh request: the context is built and the body parsed again, as
+        API Gateway does for every request. Prints each round on stderr and the median
+        nanoseconds per render as the last line of stdout; --format json prints
+        min/median/max and output throughput.
+
+        Options:
+          --template FILE       The template
+        \(RequestOptions.help)
+          --iterations N        Renders per round (default 10000)
+          --rounds R            Rounds (default 5)
+          --format text|json    Output format (default text)
+          --velocity            Stock Velocity 1.7 null handling
+          -h, --help            Show this help
+
+        Example:
+          vtl bench --template Fixtures/examples/sqs-send-message/template.vm --body Fixtures/examples/sqs-send-message/body.json
 
         """
 }

@@ -13,6 +13,9 @@ public enum VTLCommand {
         } catch let error as InputError {
             streams.writeError("vtl: \(error.message)\n")
             code = .cannotOpenInput
+        } catch let error as DataError {
+            streams.writeError("\(error.message)\n")
+            code = .dataError
         } catch {
             streams.writeError("vtl: internal error: \(error)\n")
             code = .internalError
@@ -40,6 +43,9 @@ public enum VTLCommand {
         case "test":
             if wantsHelp { streams.writeOutput(Usage.test); return .success }
             return try TestCommand(arguments: rest, streams: streams).run()
+        case "bench":
+            if wantsHelp { streams.writeOutput(Usage.bench); return .success }
+            return try BenchCommand(arguments: rest, streams: streams).run()
         default:
             throw UsageError("unknown command '\(command)'")
         }
