@@ -10,6 +10,7 @@ enum Usage {
         Commands:
           render   Render a mapping template for one request
           test     Run folders of template test cases (the format of this project's Fixtures/)
+          invoke   Run one request through an API definition, as API Gateway's Test button does
           bench    Measure how long a template takes to render
 
         Options:
@@ -78,6 +79,45 @@ enum Usage {
 
         Example:
           vtl bench --template Fixtures/examples/sqs-send-message/template.vm --body Fixtures/examples/sqs-send-message/body.json
+
+        """
+
+    static let invoke = """
+        Usage: vtl invoke --api FILE --method METHOD --path PATH [options]
+
+        Run one request through an API definition (OpenAPI, Swagger, SAM or CloudFormation)
+        as API Gateway would: routing, request template, parameter mappings, the request the
+        backend receives, a simulated backend answer, integration and method response.
+        For SQS integrations, also what SQS decodes and stores. API Gateway's own answers
+        (403, 415, 400, 500) are results: they are printed and the exit code is 0.
+
+        Options:
+          --api FILE            The API definition (- reads it from stdin)
+          --method METHOD       The HTTP method (default GET)
+          --path PATH           The path below the stage, such as /orders/42 (default /)
+          --body FILE           The request body, byte for byte (- reads stdin)
+          --body-string TEXT    The request body given inline
+          --header NAME=VALUE   A request header (repeatable; repeat a name for several values)
+          --query NAME=VALUE    A query-string parameter (repeatable)
+          --stage-var NAME=VALUE
+                                A stage variable (repeatable)
+          --parameter NAME=VALUE
+                                A template parameter, overriding its Default (repeatable)
+          --region REGION       AWS::Region (default us-east-1)
+          --account-id ID       AWS::AccountId (default 123456789012)
+          --integration-status N
+                                The status the backend answers (default: simulated)
+          --integration-header NAME=VALUE
+                                A header the backend answers with (repeatable)
+          --integration-body FILE
+                                The body the backend answers with (- reads stdin)
+          --format text|json    A test-invoke style log (default) or one JSON object
+          -h, --help            Show this help
+
+        Examples:
+          vtl invoke --api template.yaml --method POST --path / --body message.json \\
+                     --header Content-Type=application/json
+          vtl invoke --api openapi.json --method GET --path /orders/42 --format json
 
         """
 }

@@ -43,6 +43,9 @@ public enum VTLCommand {
         case "test":
             if wantsHelp { streams.writeOutput(Usage.test); return .success }
             return try TestCommand(arguments: rest, streams: streams).run()
+        case "invoke":
+            if wantsHelp { streams.writeOutput(Usage.invoke); return .success }
+            return try InvokeCommand(arguments: rest, streams: streams).run()
         case "bench":
             if wantsHelp { streams.writeOutput(Usage.bench); return .success }
             return try BenchCommand(arguments: rest, streams: streams).run()

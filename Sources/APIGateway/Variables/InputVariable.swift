@@ -8,8 +8,8 @@ struct InputVariable: TemplateObject {
     let querystring: OrderedMap
     let header: OrderedMap
 
-    init(_ request: MethodRequest) {
-        body = RequestBody(request.body)
+    init(_ request: MethodRequest, limits: RequestLimits = RequestLimits()) {
+        body = RequestBody(request.body, maximumBytes: limits.bodyBytes)
         path = OrderedMap(request.pathParameters.map { ($0.name, .string($0.value)) })
         querystring = OrderedMap(request.queryString.map { ($0.name, .string($0.value)) })
         header = OrderedMap(request.headers.map { ($0.name, .string($0.value)) })
@@ -20,12 +20,12 @@ struct InputVariable: TemplateObject {
 
     func property(_ name: String) throws(TemplateObjectError) -> Value? {
         // Velocity finds `getBody()` for both spellings.
-        name == "body" || name == "Body" ? .string(body.text) : nil
+        name == "body" || name == "Body" ? .string(try body.checkedText()) : nil
     }
 
     func call(_ name: String, arguments: [Value]) throws(TemplateObjectError) -> MethodResult {
         switch (name, arguments.count) {
-        case ("getBody", 0): return .value(.string(body.text))
+        case ("getBody", 0): return .value(.string(try body.checkedText()))
         case ("json", 1), ("path", 1):
             // `json(String)`: Velocity 1.7 finds no method for a non-string argument.
             guard case .string(let pathText) = arguments[0] else { return .notFound }
@@ -56,6 +56,7 @@ struct InputVariable: TemplateObject {
 
     private func evaluate(_ pathText: String) throws(TemplateObjectError) -> JSONPathResult {
         let document: JSONValue
+        _ = try body.checkedText()
         switch body.parsed() {
         case .success(let value): document = value
         case .failure(let error):

@@ -6,9 +6,11 @@ public enum MappingTemplateVariables {
     ///
     /// The body is parsed lazily, once, the first time the template asks for JSON; so build
     /// one context per request rather than sharing one between requests with different bodies.
-    public static func context(for request: MethodRequest) -> Context {
+    /// A body over `limits.bodyBytes` fails the first expression that reads it, with a
+    /// `limitExceeded` error at that spot.
+    public static func context(for request: MethodRequest, limits: RequestLimits = RequestLimits()) -> Context {
         Context([
-            "input": .object(InputVariable(request)),
+            "input": .object(InputVariable(request, limits: limits)),
             "util": .object(UtilVariable()),
             "context": ContextVariable.value(for: request),
             "stageVariables": stageVariables(request),

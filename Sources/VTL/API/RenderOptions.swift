@@ -34,6 +34,11 @@ public struct RenderLimits: Sendable, Equatable {
     public var outputBytes: Int = 64 * 1024 * 1024
     /// Nodes evaluated in one render.
     public var steps: Int = 50_000_000
+    /// Time regular expressions (`matches`, `replaceAll`, `replaceFirst`, `split`) may spend
+    /// matching in one render, all calls together. ICU backtracks exponentially on patterns
+    /// such as `(a+)+$`; this stops them instead of hanging. Generous, because ordinary work
+    /// is slow too: NSRegularExpression finds about half a million matches a second.
+    public var regexTime: Duration = .seconds(10)
 
     public init() {}
 }

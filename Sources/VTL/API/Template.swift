@@ -5,12 +5,15 @@ public struct Template: Sendable {
     let source: SourceText
     let nodes: [Node]
     let macros: [String: MacroDefinition]
+    /// Also applied to the text of `#evaluate` while rendering.
+    let limits: ParseLimits
 
-    /// Parses `source`; a syntax error is thrown with its line and column.
-    public init(source: String, name: String = "template.vm") throws(VTLError) {
+    /// Parses `source`; a syntax error, or a limit exceeded, is thrown with its line and column.
+    public init(source: String, name: String = "template.vm", limits: ParseLimits = ParseLimits()) throws(VTLError) {
         self.name = name
         self.source = SourceText(name: name, text: source)
-        (nodes, macros) = try Parser.parse(self.source)
+        self.limits = limits
+        (nodes, macros) = try Parser.parse(self.source, limits: limits)
     }
 
     /// Renders with a fresh copy of `context`; returns exactly the text the template produces.
@@ -21,7 +24,7 @@ public struct Template: Sendable {
     /// Renders and also returns the final values of the named variables, for callers that read
     /// what a template set (API Gateway reads `$context.requestOverride` this way).
     public func render(_ context: Context, options: RenderOptions = .apiGateway, returning names: Set<String>) throws(VTLError) -> RenderResult {
-        let renderer = Renderer(source: source, macros: macros, context: context, options: options)
+        let renderer = Renderer(source: source, macros: macros, context: context, options: options, parseLimits: limits)
         _ = try renderer.render(nodes)
         var variables: [String: Value] = [:]
         for name in names {

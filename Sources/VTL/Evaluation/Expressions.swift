@@ -23,14 +23,14 @@ extension Renderer {
         case .not, .binary(.and, _, _, _), .binary(.or, _, _, _), .binary(.equal, _, _, _), .binary(.notEqual, _, _, _),
             .binary(.less, _, _, _), .binary(.lessOrEqual, _, _, _), .binary(.greater, _, _, _), .binary(.greaterOrEqual, _, _, _):
             return .bool(try condition(expression))
-        case .binary(let op, let leftExpression, let rightExpression, _):
+        case .binary(let op, let leftExpression, let rightExpression, let offset):
             let left = try evaluate(leftExpression)
             let right = try evaluate(rightExpression)
             if op == .add, left.isString || right.isString {
                 // Velocity concatenates, printing a null side as it was written.
                 let leftText = left.isNull ? literal(of: leftExpression) : left.javaString
                 let rightText = right.isNull ? literal(of: rightExpression) : right.javaString
-                return .string(leftText + rightText)
+                return .string(try checkedSize(leftText + rightText, at: offset))
             }
             return Arithmetic.apply(op, left, right)
         }
@@ -72,6 +72,15 @@ extension Renderer {
         }
     }
 
+    /// A string built by `+` or a string method, which can double each time (`$s.concat($s)` in
+    /// a loop): bounded like the output, since it could only be printed by passing that limit.
+    func checkedSize(_ string: String, at offset: Int) throws(VTLError) -> String {
+        guard string.utf8.count <= options.limits.outputBytes else {
+            throw error(.limitExceeded, "a string would be larger than the outputBytes limit of \(options.limits.outputBytes) bytes", at: offset)
+        }
+        return string
+    }
+
     func renderToString(_ nodes: [Node]) throws(VTLError) -> String {
         let saved = output
         output = ""
@@ -87,8 +96,9 @@ extension Renderer {
 
     private func evaluateRange(from: Expression, to: Expression, offset: Int) throws(VTLError) -> RuntimeValue {
         guard case .integer(let start) = try evaluate(from), case .integer(let end) = try evaluate(to) else { return .null }
-        let length = abs(end.subtractingReportingOverflow(start).partialValue) + 1
-        guard length <= options.limits.rangeLength, length > 0 else {
+        // The distance can overflow (`[-9223372036854775807..9223372036854775807]`).
+        let (distance, overflow) = end.subtractingReportingOverflow(start)
+        guard !overflow, distance.magnitude < UInt(max(options.limits.rangeLength, 0)) else {
             throw error(.limitExceeded, "the range [\(start)..\(end)] has more than \(options.limits.rangeLength) elements", at: offset)
         }
         let values = start <= end ? Array(start...end) : Array((end...start).reversed())

@@ -5,6 +5,10 @@ import Foundation
 struct JavaRegex {
     struct Failure: Error {
         var message: String
+        /// The matching ran out of its time budget rather than failing on its own.
+        var isTimeout = false
+        /// The result would be larger than the caller allows.
+        var isTooLarge = false
     }
 
     private let regex: NSRegularExpression
@@ -20,19 +24,49 @@ struct JavaRegex {
         }
     }
 
-    func matchesEntirely(_ string: String) -> Bool {
+    func matchesEntirely(_ string: String, budget: inout Duration) throws(Failure) -> Bool {
         let range = NSRange(location: 0, length: string.utf16.count)
-        return entireRegex.firstMatch(in: string, options: [.anchored], range: range) != nil
+        return try Self.matches(of: entireRegex, in: string, range: range, options: [.anchored], first: true, budget: &budget).count == 1
+    }
+
+    /// Every match, or the first; stops with a timeout failure once `budget` is spent.
+    ///
+    /// ICU has no time limit of its own and backtracks exponentially on patterns such as
+    /// `(a+)+$`. With `.reportProgress` it calls back every few thousand steps while it
+    /// works (swift-corelibs-foundation passes ICU's match callback through), and setting
+    /// `stop` there makes ICU give up at once.
+    private static func matches(
+        of regex: NSRegularExpression, in string: String, range: NSRange, options: NSRegularExpression.MatchingOptions = [],
+        first: Bool = false, budget: inout Duration
+    ) throws(Failure) -> [NSTextCheckingResult] {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let deadline = start + max(budget, .zero)
+        var results: [NSTextCheckingResult] = []
+        var timedOut = false
+        regex.enumerateMatches(in: string, options: options.union(.reportProgress), range: range) { result, _, stop in
+            if let result {
+                results.append(result)
+                if first { stop.pointee = true }
+            }
+            if clock.now > deadline {
+                timedOut = true
+                stop.pointee = true
+            }
+        }
+        budget -= clock.now - start
+        if timedOut { throw Failure(message: "regular expression timed out", isTimeout: true) }
+        return results
     }
 
     /// `String.split(regex, limit)`: a zero-width match at the start gives no leading empty
     /// string, and with limit 0 trailing empty strings are dropped.
-    func split(_ string: String, limit: Int) -> [String] {
+    func split(_ string: String, limit: Int, budget: inout Duration) throws(Failure) -> [String] {
         let units = Array(string.utf16)
         if units.isEmpty { return [""] }
         var pieces: [String] = []
         var start = 0
-        for match in regex.matches(in: string, range: NSRange(location: 0, length: units.count)) {
+        for match in try Self.matches(of: regex, in: string, range: NSRange(location: 0, length: units.count), budget: &budget) {
             if limit > 0 && pieces.count == limit - 1 { break }
             let range = match.range
             if range.length == 0 && range.location == 0 { continue }
@@ -50,10 +84,12 @@ struct JavaRegex {
 
     /// `replaceAll` / `replaceFirst` with Java's replacement syntax: `$n` and `${name}` insert groups,
     /// a backslash makes the next character literal.
-    func replace(in string: String, with replacement: String, all: Bool) throws(Failure) -> String {
+    /// Fails once the result passes `maximumUnits` UTF-16 units: `$s.replaceAll('', $s)`
+    /// squares the length, which a loop repeats.
+    func replace(in string: String, with replacement: String, all: Bool, maximumUnits: Int, budget: inout Duration) throws(Failure) -> String {
         let units = Array(string.utf16)
-        var matches = regex.matches(in: string, range: NSRange(location: 0, length: units.count))
-        if !all { matches = Array(matches.prefix(1)) }
+        let matches = try Self.matches(
+            of: regex, in: string, range: NSRange(location: 0, length: units.count), first: !all, budget: &budget)
         guard !matches.isEmpty else { return string }
         let template = try ReplacementTemplate(replacement, groupCount: regex.numberOfCaptureGroups, regex: regex)
         var result: [UInt16] = []
@@ -62,6 +98,7 @@ struct JavaRegex {
         for match in matches {
             result.append(contentsOf: units[position..<match.range.location])
             template.append(match: match, in: units, to: &result)
+            if result.count > maximumUnits { throw Failure(message: "the result would pass the outputBytes limit", isTooLarge: true) }
             position = match.range.location + match.range.length
         }
         result.append(contentsOf: units[position...])

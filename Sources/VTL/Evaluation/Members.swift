@@ -79,7 +79,10 @@ extension Renderer {
     private func builtinMethod(_ name: String, on value: RuntimeValue, arguments: [RuntimeValue], at offset: Int) throws(VTLError) -> RuntimeValue? {
         if let common = commonMethod(name, on: value, arguments: arguments) { return common }
         switch value {
-        case .string(let string): return try stringMethod(name, on: string, arguments: arguments, at: offset)
+        case .string(let string):
+            let result = try stringMethod(name, on: string, arguments: arguments, at: offset)
+            if case .string(let text)? = result { _ = try checkedSize(text, at: offset) }
+            return result
         case .list(let list): return try listMethod(name, on: list, arguments: arguments, at: offset)
         case .map(let map): return mapMethod(name, on: map, arguments: arguments)
         case .integer, .bigInteger, .double: return numberMethod(name, on: value, arguments: arguments)

@@ -13,6 +13,7 @@ final class Renderer {
 
     let source: SourceText
     let options: RenderOptions
+    let parseLimits: ParseLimits
     private(set) var macros: [String: MacroDefinition]
     var globals: [String: RuntimeValue]
     /// Arguments of the macros being expanded, innermost last.
@@ -21,11 +22,15 @@ final class Renderer {
     private var steps = 0
     var callDepth = 0
     var regexCache: [String: JavaRegex] = [:]
+    /// What remains of `RenderLimits.regexTime`, shared by every regex call of the render.
+    var regexTimeLeft: Duration
 
-    init(source: SourceText, macros: [String: MacroDefinition], context: Context, options: RenderOptions) {
+    init(source: SourceText, macros: [String: MacroDefinition], context: Context, options: RenderOptions, parseLimits: ParseLimits = ParseLimits()) {
         self.source = source
+        self.parseLimits = parseLimits
         self.macros = macros
         self.options = options
+        self.regexTimeLeft = options.limits.regexTime
         self.globals = context.variables.mapValues(RuntimeValue.init)
     }
 
@@ -114,7 +119,9 @@ final class Renderer {
         case .block(let body):
             try expand(body, at: reference.offset)
         default:
-            try write(value.javaString, at: reference.offset)
+            // Printing stops just past what the output limit allows, so write reports it.
+            let room = max(options.limits.outputBytes - output.utf8.count, 0)
+            try write(value.javaString(maximumBytes: room.addingReportingOverflow(1).partialValue), at: reference.offset)
         }
     }
 
@@ -252,7 +259,7 @@ final class Renderer {
         let text = value.javaString
         let parsed: (nodes: [Node], macros: [String: MacroDefinition])
         do {
-            parsed = try Parser.parse(SourceText(name: source.name, text: text))
+            parsed = try Parser.parse(SourceText(name: source.name, text: text), limits: parseLimits)
         } catch {
             throw self.error(.evaluation, "#evaluate could not parse its argument: \(error.message)", at: offset)
         }

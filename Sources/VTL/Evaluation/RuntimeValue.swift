@@ -40,6 +40,16 @@ final class ListStorage {
         self.elements = elements
         self.style = style
     }
+
+    deinit {
+        var contents = takeContents()
+        releaseIteratively(&contents)
+    }
+
+    fileprivate func takeContents() -> [RuntimeValue] {
+        defer { elements = [] }
+        return elements
+    }
 }
 
 /// `java.util.LinkedHashMap<String, Object>`: insertion order, a replaced key keeps its place.
@@ -74,7 +84,43 @@ final class MapStorage {
     }
 
     var pairs: [(key: String, value: RuntimeValue)] { keys.map { ($0, values[$0]!) } }
+
+    deinit {
+        var contents = takeContents()
+        releaseIteratively(&contents)
+    }
+
+    fileprivate func takeContents() -> [RuntimeValue] {
+        defer { values = [:] }
+        return Array(values.values)
+    }
     var orderedValues: [RuntimeValue] { keys.map { values[$0]! } }
+}
+
+/// Releases nested lists and maps one level at a time. Left to itself, releasing a list
+/// nested a million deep (`#set($a = [$a])` in nested loops) recurses once per level and
+/// overflows the stack.
+private func releaseIteratively(_ pending: inout [RuntimeValue]) {
+    // `pending` is taken inout: a copy would keep every element alive, and so not unique.
+    var slot = RuntimeValue.null
+    while !pending.isEmpty {
+        slot = pending.removeLast()
+        var list: ListStorage?
+        var map: MapStorage?
+        switch slot {
+        case .list(let storage): list = storage
+        case .map(let storage): map = storage
+        default: break
+        }
+        // Now `list` or `map` holds the only reference this loop has; take the contents of
+        // one nobody else holds, so its own deinit finds nothing left to release.
+        slot = .null
+        if isKnownUniquelyReferenced(&list), let storage = list {
+            pending.append(contentsOf: storage.takeContents())
+        } else if isKnownUniquelyReferenced(&map), let storage = map {
+            pending.append(contentsOf: storage.takeContents())
+        }
+    }
 }
 
 /// What `$foreach` answers inside a loop.

@@ -69,7 +69,10 @@ extension Renderer {
             guard let target = try textArgument(arguments[0], of: name, at: offset),
                 let replacement = try textArgument(arguments[1], of: name, at: offset)
             else { return nil }
-            return .string(JavaStringSearch.replacingAll(target, with: replacement, in: string))
+            guard let replaced = JavaStringSearch.replacingAll(target, with: replacement, in: string, maximumUnits: options.limits.outputBytes) else {
+                throw error(.limitExceeded, "replace would make a string larger than the outputBytes limit of \(options.limits.outputBytes) bytes", at: offset)
+            }
+            return .string(replaced)
         case ("matches", 1), ("replaceAll", 2), ("replaceFirst", 2), ("split", 1), ("split", 2):
             return try regexMethod(name, on: string, arguments: arguments, at: offset)
         case ("toString", 0):
@@ -91,23 +94,33 @@ extension Renderer {
     private func regexMethod(_ name: String, on string: String, arguments: [RuntimeValue], at offset: Int) throws(VTLError) -> RuntimeValue? {
         guard let pattern = try textArgument(arguments[0], of: name, at: offset) else { return nil }
         let regex = try compiledRegex(pattern, at: offset)
-        switch name {
-        case "matches":
-            return .bool(regex.matchesEntirely(string))
-        case "split":
-            var limit = 0
-            if arguments.count == 2 {
-                guard case .integer(let given) = arguments[1] else { return nil }
-                limit = given
+        var limit = 0
+        var replacement = ""
+        if name == "split", arguments.count == 2 {
+            guard case .integer(let given) = arguments[1] else { return nil }
+            limit = given
+        } else if name.hasPrefix("replace") {
+            guard let text = try textArgument(arguments[1], of: name, at: offset) else { return nil }
+            replacement = text
+        }
+        do throws(JavaRegex.Failure) {
+            switch name {
+            case "matches":
+                return .bool(try regex.matchesEntirely(string, budget: &regexTimeLeft))
+            case "split":
+                return .list(ListStorage(try regex.split(string, limit: limit, budget: &regexTimeLeft).map(RuntimeValue.string)))
+            default:
+                return .string(try regex.replace(in: string, with: replacement, all: name == "replaceAll", maximumUnits: options.limits.outputBytes, budget: &regexTimeLeft))
             }
-            return .list(ListStorage(regex.split(string, limit: limit).map(RuntimeValue.string)))
-        default:
-            guard let replacement = try textArgument(arguments[1], of: name, at: offset) else { return nil }
-            do {
-                return .string(try regex.replace(in: string, with: replacement, all: name == "replaceAll"))
-            } catch {
-                throw self.error("\(name) failed: \(error.message)", at: offset)
+        } catch {
+            if error.isTooLarge {
+                throw self.error(.limitExceeded, "\(name) would make a string larger than the outputBytes limit of \(options.limits.outputBytes) bytes", at: offset)
             }
+            guard error.isTimeout else { throw self.error("\(name) failed: \(error.message)", at: offset) }
+            throw self.error(
+                .limitExceeded,
+                "\(name) took too long: regular expressions ran longer than the regexTime limit of \(options.limits.regexTime) in this render",
+                at: offset)
         }
     }
 
@@ -146,14 +159,41 @@ enum JavaStringSearch {
         return -1
     }
 
-    static func replacingAll(_ target: String, with replacement: String, in string: String) -> String {
+    /// `String.replace(target, replacement)`; nil when the result would pass `maximumUnits`
+    /// UTF-16 units (each needs at least one UTF-8 byte), checked before building it.
+    static func replacingAll(_ target: String, with replacement: String, in string: String, maximumUnits: Int) -> String? {
+        let text = Array(string.utf16)
+        let insert = Array(replacement.utf16)
         guard !target.isEmpty else {
             // Java inserts the replacement between every code unit, and at both ends.
-            var result = replacement
-            for unit in string.utf16 { result += String(decoding: [unit], as: UTF16.self) + replacement }
-            return result
+            let (product, overflow) = (text.count + 1).multipliedReportingOverflow(by: insert.count)
+            guard !overflow, product + text.count <= maximumUnits else { return nil }
+            var result: [UInt16] = insert
+            result.reserveCapacity(product + text.count)
+            for unit in text {
+                result.append(unit)
+                result.append(contentsOf: insert)
+            }
+            return String(decoding: result, as: UTF16.self)
         }
-        return string.replacingOccurrences(of: target, with: replacement)
+        let pattern = Array(target.utf16)
+        var result: [UInt16] = []
+        var start = 0
+        var position = 0
+        while position + pattern.count <= text.count {
+            if text[position] == pattern[0], text[position..<(position + pattern.count)].elementsEqual(pattern) {
+                result.append(contentsOf: text[start..<position])
+                result.append(contentsOf: insert)
+                if result.count > maximumUnits { return nil }
+                position += pattern.count
+                start = position
+            } else {
+                position += 1
+            }
+        }
+        if start == 0 { return string }
+        result.append(contentsOf: text[start...])
+        return result.count > maximumUnits ? nil : String(decoding: result, as: UTF16.self)
     }
 
     static func compare(_ left: String, _ right: String) -> Int {

@@ -9,26 +9,30 @@ struct Parser {
     private(set) var macros: [String: MacroDefinition] = [:]
     /// Open blocks, parentheses and literals; bounded so hostile input cannot exhaust the stack.
     private var depth: Int
-
     /// Deeper nesting than any real template needs; the parser and renderer recurse per level.
-    static let maximumNesting = 100
+    private let maximumNesting: Int
 
-    private init(source: SourceText, tokens: [Token], macros: [String: MacroDefinition] = [:], depth: Int = 0) {
+    private init(source: SourceText, tokens: [Token], macros: [String: MacroDefinition] = [:], depth: Int = 0, maximumNesting: Int) {
         self.source = source
         self.tokens = tokens
         self.macros = macros
         self.depth = depth
+        self.maximumNesting = maximumNesting
     }
 
     private mutating func nest(at offset: Int) throws(VTLError) {
         depth += 1
-        if depth > Parser.maximumNesting {
-            throw source.error(.limitExceeded, "the template nests deeper than \(Parser.maximumNesting) levels", at: offset)
+        if depth > maximumNesting {
+            throw source.error(.limitExceeded, "the template nests deeper than \(maximumNesting) levels (limit nestingDepth)", at: offset)
         }
     }
 
-    static func parse(_ source: SourceText) throws(VTLError) -> (nodes: [Node], macros: [String: MacroDefinition]) {
-        var parser = Parser(source: source, tokens: try Lexer.tokenize(source))
+    static func parse(_ source: SourceText, limits: ParseLimits = ParseLimits()) throws(VTLError) -> (nodes: [Node], macros: [String: MacroDefinition]) {
+        if source.bytes.count > limits.templateBytes {
+            throw source.error(
+                .limitExceeded, "the template is \(source.bytes.count) bytes, more than the templateBytes limit of \(limits.templateBytes)", at: 0)
+        }
+        var parser = Parser(source: source, tokens: try Lexer.tokenize(source), maximumNesting: limits.nestingDepth)
         let nodes = try parser.parseTemplateBody()
         return (nodes, parser.macros)
     }
@@ -383,7 +387,7 @@ struct Parser {
             let contentStart = token.range.lowerBound + 1
             var inner = Parser(
                 source: source, tokens: try Lexer.tokenize(Array(text.utf8), at: contentStart, in: source), macros: macros,
-                depth: depth)
+                depth: depth, maximumNesting: maximumNesting)
             let nodes = try inner.parseTemplateBody()
             macros.merge(inner.macros) { _, new in new }
             return .interpolatedString(nodes)

@@ -1,0 +1,26 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Fuzz harnesses for libFuzzer, one executable per target. Build with both flags, exactly:
+//   swift build -c release --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address
+// (other spellings silently lose coverage or ASan on this toolchain); `./run` does it.
+let package = Package(
+    name: "vtl-fuzz",
+    platforms: [.macOS(.v15)],
+    dependencies: [.package(name: "vtl", path: "..")],
+    targets: [
+        // A template parses or fails with a line and column inside the source.
+        .executableTarget(name: "TemplateParse", dependencies: [.product(name: "VTL", package: "vtl")]),
+        // A template renders with $input and $util under tight limits: the output never exceeds the limit.
+        .executableTarget(
+            name: "TemplateRender",
+            dependencies: [.product(name: "VTL", package: "vtl"), .product(name: "APIGateway", package: "vtl")]),
+        // JSON parse -> write -> parse gives the same value, and writing is stable.
+        .executableTarget(name: "JSONRoundTrip", dependencies: [.product(name: "JSON", package: "vtl")]),
+        // A JSONPath compiles or fails with a column inside it, and evaluates deterministically.
+        .executableTarget(name: "JSONPathEvaluate", dependencies: [.product(name: "JSON", package: "vtl")]),
+        // YAML parses or fails with a line and column inside the source.
+        .executableTarget(name: "YAMLParse", dependencies: [.product(name: "YAML", package: "vtl")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

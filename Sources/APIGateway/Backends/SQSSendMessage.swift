@@ -1,0 +1,190 @@
+import JSON
+
+/// What SQS makes of the request API Gateway sends it: which protocol, the `SendMessage`
+/// parameters as SQS decodes them, the message it stores and its MD5, and SQS's answer.
+public struct SQSMessageReport: Sendable, Equatable {
+    public enum WireProtocol: String, Sendable, Equatable {
+        /// Form-encoded `Action=SendMessage&...` (the seed's and the AWS knowledge-center way).
+        case query
+        /// `X-Amz-Target: AmazonSQS.SendMessage` with a JSON body (recorded on AWS, LS-sqs).
+        case json
+    }
+
+    public var wireProtocol: WireProtocol
+    /// `SendMessage`, another action, or nil when the request names none.
+    public var action: String?
+    /// The queue the message goes to, from the endpoint path or `QueueUrl`.
+    public var queueURL: String?
+    /// Every parameter SQS reads, in order, with a note where SQS does not simply use it.
+    public var parameters: [SQSFormParameter]
+    /// The message SQS stores (`Body` when received), nil when it refuses the request.
+    public var messageBody: String?
+    /// `MD5OfMessageBody`: MD5 of the stored message's UTF-8 bytes, lower-case hex.
+    public var md5OfMessageBody: String?
+    /// Whether the stored message is byte for byte the client's request body.
+    public var matchesRequestBody: Bool
+    /// The error SQS answers with, when it refuses (`MissingParameter`, `InvalidMessageContents`).
+    public var errorCode: String?
+}
+
+/// The simulated SQS endpoint.
+enum SQSSendMessage {
+    /// Parameters of `SendMessage` and of every query request (SQS API reference, "Common Parameters").
+    private static let knownNames: Set<String> = [
+        "Action", "Version", "QueueUrl", "MessageBody", "DelaySeconds", "MessageDeduplicationId", "MessageGroupId",
+        "AWSAccessKeyId", "Signature", "SignatureMethod", "SignatureVersion", "Timestamp", "Expires", "SecurityToken",
+        "X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-Security-Token", "X-Amz-Signature", "X-Amz-SignedHeaders",
+    ]
+
+    static func receive(_ request: IntegrationRequest, originalBody: String) -> (SQSMessageReport, BackendResponse) {
+        let target = request.header("X-Amz-Target")
+        let queueFromPath = queueURL(from: request.url)
+        if let target, target.hasPrefix("AmazonSQS.") {
+            return json(request, action: String(target.dropFirst("AmazonSQS.".count)), queueFromPath: queueFromPath, originalBody: originalBody)
+        }
+        // Query parameters in the URL count as much as those in the body (AWS query APIs accept either).
+        var parameters: [SQSFormParameter] = []
+        if let mark = request.url.firstIndex(of: "?") {
+            parameters += SQSFormBody.parameters(String(request.url[request.url.index(after: mark)...]))
+        }
+        let contentType = TemplateSelection.mediaType(request.header("Content-Type") ?? "")
+        if contentType == "application/x-www-form-urlencoded" {
+            parameters += SQSFormBody.parameters(request.body)
+        } else if !request.body.isEmpty {
+            // Without the form Content-Type SQS does not read the body (our choice; the
+            // knowledge-center article lists the missing header as a cause of failures).
+            parameters.append(SQSFormParameter(
+                name: "", value: "", raw: request.body,
+                note: "body not read: Content-Type is '\(request.header("Content-Type") ?? "")', not application/x-www-form-urlencoded"))
+        }
+        // The first of a repeated name is used (SQS's choice is not recorded; Java servlets' getParameter does this).
+        var seen: Set<String> = []
+        for index in parameters.indices where !parameters[index].name.isEmpty {
+            let name = parameters[index].name
+            if seen.contains(name) {
+                parameters[index].note = join(parameters[index].note, "repeated: the first '\(name)' is used (SQS's choice is not recorded)")
+            } else if !knownNames.contains(name) && !name.hasPrefix("MessageAttribute.") && !name.hasPrefix("MessageSystemAttribute.") {
+                parameters[index].note = join(parameters[index].note, "not a SendMessage parameter: ignored (SQS's exact answer is not recorded)")
+            }
+            seen.insert(name)
+        }
+        func first(_ name: String) -> String? { parameters.first(where: { $0.name == name })?.value }
+        let action = first("Action")
+        let queue = first("QueueUrl") ?? queueFromPath
+        return finish(
+            .query, action: action, queue: queue, parameters: parameters, messageBody: first("MessageBody"),
+            accept: request.header("Accept"), originalBody: originalBody)
+    }
+
+    private static func json(
+        _ request: IntegrationRequest, action: String, queueFromPath: String?, originalBody: String
+    ) -> (SQSMessageReport, BackendResponse) {
+        var parameters: [SQSFormParameter] = []
+        var messageBody: String?
+        var queue = queueFromPath
+        if case .object(let object)? = try? JSONParser().parse(request.body) {
+            for (key, value) in object {
+                let text: String
+                if case .string(let string) = value { text = string } else { text = value.jsonText }
+                parameters.append(SQSFormParameter(name: key, value: text, raw: value.jsonText))
+                if key == "MessageBody", case .string(let string) = value { messageBody = string }
+                if key == "QueueUrl" { queue = text }
+            }
+        } else {
+            let report = SQSMessageReport(
+                wireProtocol: .json, action: action, queueURL: queue, parameters: [], messageBody: nil,
+                md5OfMessageBody: nil, matchesRequestBody: false, errorCode: "SerializationException")
+            return (report, BackendResponse(
+                status: 400, headers: [Parameter("Content-Type", "application/x-amz-json-1.0")],
+                body: #"{"__type":"com.amazon.coral.service#SerializationException"}"#))
+        }
+        return finish(.json, action: action, queue: queue, parameters: parameters, messageBody: messageBody, accept: nil, originalBody: originalBody)
+    }
+
+    private static func finish(
+        _ wire: SQSMessageReport.WireProtocol, action: String?, queue: String?, parameters: [SQSFormParameter],
+        messageBody: String?, accept: String?, originalBody: String
+    ) -> (SQSMessageReport, BackendResponse) {
+        var report = SQSMessageReport(
+            wireProtocol: wire, action: action, queueURL: queue, parameters: parameters, messageBody: nil,
+            md5OfMessageBody: nil, matchesRequestBody: false, errorCode: nil)
+        let requestId = uuid(MD5.hex("request:" + (messageBody ?? "")))
+        guard action == "SendMessage" else {
+            report.errorCode = action == nil ? "MissingAction" : "UnsimulatedAction"
+            if action == nil {
+                return (report, error(wire, status: 400, code: "MissingAction", message: "The request must contain the parameter Action.", requestId: requestId))
+            }
+            // Only SendMessage is simulated; other actions get an empty success.
+            return (report, BackendResponse(status: 200, headers: [Parameter("Content-Type", "application/json")], body: "{}"))
+        }
+        guard let messageBody, !messageBody.isEmpty else {
+            report.errorCode = "MissingParameter"
+            return (report, error(wire, status: 400, code: "MissingParameter", message: "The request must contain the parameter MessageBody.", requestId: requestId))
+        }
+        // Allowed: #x9 #xA #xD #x20-#xD7FF #xE000-#xFFFD #x10000-#x10FFFF (SendMessage API reference).
+        if messageBody.unicodeScalars.contains(where: { scalar in
+            let value = scalar.value
+            return !(value == 0x9 || value == 0xA || value == 0xD || (0x20...0xD7FF).contains(value) || (0xE000...0xFFFD).contains(value) || value >= 0x10000)
+        }) {
+            report.errorCode = "InvalidMessageContents"
+            return (report, error(wire, status: 400, code: "InvalidMessageContents", message: "Invalid characters found.", requestId: requestId))
+        }
+        let md5 = MD5.hex(messageBody)
+        report.messageBody = messageBody
+        report.md5OfMessageBody = md5
+        report.matchesRequestBody = messageBody == originalBody
+        let messageId = uuid(MD5.hex("message:" + messageBody))
+        switch wire {
+        case .json:
+            var object = JSONObject()
+            object["MD5OfMessageBody"] = .string(md5)
+            object["MessageId"] = .string(messageId)
+            return (report, BackendResponse(
+                status: 200, headers: [Parameter("x-amzn-RequestId", requestId), Parameter("Content-Type", "application/x-amz-json-1.0")],
+                body: JSONValue.object(object).jsonText))
+        case .query where accept.map(TemplateSelection.mediaType) == "application/json":
+            // API Gateway asks AWS services for JSON; SQS's query API then answers the XML
+            // document's JSON form (the shape community posts of API Gateway + SQS show).
+            let body = #"{"SendMessageResponse":{"ResponseMetadata":{"RequestId":"\#(requestId)"},"SendMessageResult":{"MD5OfMessageAttributes":null,"MD5OfMessageBody":"\#(md5)","MD5OfMessageSystemAttributes":null,"MessageId":"\#(messageId)","SequenceNumber":null}}}"#
+            return (report, BackendResponse(
+                status: 200, headers: [Parameter("x-amzn-RequestId", requestId), Parameter("Content-Type", "application/json")], body: body))
+        case .query:
+            let body = #"<?xml version="1.0"?><SendMessageResponse xmlns="http://queue.amazonaws.com/doc/2012-11-05/"><SendMessageResult><MessageId>\#(messageId)</MessageId><MD5OfMessageBody>\#(md5)</MD5OfMessageBody></SendMessageResult><ResponseMetadata><RequestId>\#(requestId)</RequestId></ResponseMetadata></SendMessageResponse>"#
+            return (report, BackendResponse(
+                status: 200, headers: [Parameter("x-amzn-RequestId", requestId), Parameter("Content-Type", "text/xml")], body: body))
+        }
+    }
+
+    /// SQS's error document for each protocol (shapes inferred from SQS's API reference).
+    private static func error(_ wire: SQSMessageReport.WireProtocol, status: Int, code: String, message: String, requestId: String) -> BackendResponse {
+        switch wire {
+        case .json:
+            return BackendResponse(
+                status: status, headers: [Parameter("x-amzn-RequestId", requestId), Parameter("Content-Type", "application/x-amz-json-1.0")],
+                body: #"{"__type":"com.amazonaws.sqs#\#(code)","message":"\#(message)"}"#)
+        case .query:
+            return BackendResponse(
+                status: status, headers: [Parameter("x-amzn-RequestId", requestId), Parameter("Content-Type", "application/json")],
+                body: #"{"Error":{"Code":"\#(code)","Message":"\#(message)","Type":"Sender"},"RequestId":"\#(requestId)"}"#)
+        }
+    }
+
+    /// `https://sqs.us-east-1.amazonaws.com/123456789012/queue` from a path-form endpoint.
+    private static func queueURL(from url: String) -> String? {
+        let withoutQuery = url.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? url
+        let parts = withoutQuery.split(separator: "/", omittingEmptySubsequences: true)
+        // https:, host, account, queue
+        return parts.count == 4 ? withoutQuery : nil
+    }
+
+    /// 32 hex digits as a UUID, so ids are stable for the same message.
+    private static func uuid(_ hex: String) -> String {
+        let characters = Array(hex)
+        let groups = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32]
+        return groups.map { String(characters[$0]) }.joined(separator: "-")
+    }
+
+    private static func join(_ first: String?, _ second: String) -> String {
+        first.map { $0 + "; " + second } ?? second
+    }
+}

@@ -1,0 +1,67 @@
+import VTL
+
+/// The lines of API Gateway's test-invoke execution log ("Method request headers: {...}",
+/// "Endpoint request URI: ...", ...), without the timestamps, so runs compare equal.
+struct ExecutionLog {
+    private(set) var lines: [String] = []
+
+    mutating func add(_ line: String) { lines.append(line) }
+
+    mutating func start(_ request: MethodRequest, context: Value) {
+        var requestId = ""
+        if case .map(let map) = context, case .string(let id)? = map["requestId"] { requestId = id }
+        add("Starting execution for request: \(requestId)")
+        add("HTTP Method: \(request.httpMethod), Resource Path: \(request.resourcePath)")
+        add("Method request path: \(Self.map(request.pathParameters))")
+        add("Method request query string: \(Self.map(request.queryString))")
+        add("Method request headers: \(Self.map(request.headers))")
+        add("Method request body before transformations: \(request.body)")
+    }
+
+    mutating func endpointRequest(_ request: IntegrationRequest, type: Integration.Kind) {
+        if type == .mock {
+            add("Mock integration: nothing is called; the status comes from the request template")
+            add("Endpoint request body after transformations: \(request.body)")
+            return
+        }
+        add("Endpoint request URI: \(request.url)")
+        add("Endpoint request headers: \(Self.map(request.headers))")
+        add("Endpoint request body after transformations: \(request.body)")
+        add("Sending request to \(request.url)")
+    }
+
+    mutating func endpointResponse(_ response: BackendResponse, simulated: Bool, type: Integration.Kind) {
+        add("Received response. Status: \(response.status), Integration latency: 0 ms\(simulated ? " (simulated)" : " (as given)")")
+        add("Endpoint response headers: \(Self.map(response.headers))")
+        add("Endpoint response body before transformations: \(response.body)")
+    }
+
+    mutating func finish(_ response: MethodResponse) {
+        add("Method response body after transformations: \(response.body)")
+        add("Method response headers: \(Self.map(response.headers))")
+        add("Successfully completed execution")
+        add("Method completed with status: \(response.status)")
+    }
+
+    /// Ends the log with API Gateway's own answer and returns the finished result.
+    mutating func refused(_ refusal: GatewayResponse, result: InvocationResult) -> InvocationResult {
+        var result = result
+        let response = MethodResponse(refusal)
+        add("Method completed with status: \(refusal.status)")
+        result.refusal = refusal
+        result.methodResponse = response
+        result.log = lines
+        return result
+    }
+
+    /// `{A=1, B=2}`, the Java map text the console prints; repeated names join with commas.
+    static func map(_ parameters: [Parameter]) -> String {
+        var names: [String] = []
+        var values: [String: [String]] = [:]
+        for parameter in parameters {
+            if values[parameter.name] == nil { names.append(parameter.name) }
+            values[parameter.name, default: []].append(parameter.value)
+        }
+        return "{" + names.map { "\($0)=\(values[$0]!.joined(separator: ","))" }.joined(separator: ", ") + "}"
+    }
+}

@@ -1,0 +1,57 @@
+/// Step 3: which mapping template applies, by media type.
+///
+/// Requests: by the `Content-Type` MIME type alone (`application/json; charset=UTF-8` selects
+/// `application/json`), a missing Content-Type counting as `application/json` (DOC-rr, DOC-pt);
+/// then `passthroughBehavior` decides between passthrough and 415 (DOC-pt table, API-Integration).
+/// Responses: by the first media type of `Accept` (DOC-bin, DOC-ki), falling back to
+/// `application/json`, then to the first template (DOC-rr).
+public enum TemplateSelection: Sendable, Equatable {
+    /// Render this template.
+    case template(ContentTemplate)
+    /// Send the body on untransformed.
+    case passthrough
+    /// Refuse with 415 `{"message": "Unsupported Media Type"}`.
+    case unsupportedMediaType
+
+    /// The request template for a method request's `Content-Type` header value (nil when absent).
+    public static func request(contentType: String?, integration: Integration) -> TemplateSelection {
+        let mediaType = contentType.map(Self.mediaType) ?? "application/json"
+        let templates = integration.requestTemplates
+        if let template = templates.first(where: { Self.mediaType($0.contentType) == mediaType }) {
+            return .template(template)
+        }
+        switch integration.passthroughBehavior {
+        case .whenNoMatch: return .passthrough
+        case .whenNoTemplates: return templates.isEmpty ? .passthrough : .unsupportedMediaType
+        case .never: return .unsupportedMediaType
+        }
+    }
+
+    /// The response template for the request's `Accept` header value (nil when absent), or
+    /// passthrough when the integration response has none.
+    public static func response(accept: String?, templates: [ContentTemplate]) -> TemplateSelection {
+        guard let first = templates.first else { return .passthrough }
+        // Only the first media type of Accept counts; a missing one means application/json.
+        let wanted = accept.flatMap { $0.split(separator: ",").first.map(String.init) }.map(Self.mediaType) ?? "application/json"
+        if let exact = templates.first(where: { Self.mediaType($0.contentType) == wanted }) { return .template(exact) }
+        if let json = templates.first(where: { Self.mediaType($0.contentType) == "application/json" }) { return .template(json) }
+        return .template(first)
+    }
+
+    /// The type and subtype without parameters, trimmed and lower-cased (media types are
+    /// case-insensitive, RFC 9110 §8.3.1; AWS's own case handling here is not recorded).
+    static func mediaType(_ value: String) -> String {
+        let type = value.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        return type.trimmingSpaces().lowercased()
+    }
+}
+
+extension StringProtocol {
+    /// Without leading and trailing spaces and tabs, as HTTP trims header values.
+    func trimmingSpaces() -> String {
+        var scalars = Substring(self).unicodeScalars[...]
+        while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
+        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+}

@@ -1,0 +1,7 @@
+/// Bounds on what a request may bring to a mapping template.
+public struct RequestLimits: Sendable, Equatable {
+    /// Bytes of request body (UTF-8). API Gateway refuses payloads over 10 MB.
+    public var bodyBytes: Int = 10 * 1024 * 1024
+
+    public init() {}
+}

@@ -1,0 +1,89 @@
+import APIGateway
+import Foundation
+import Testing
+import VTL
+
+/// Hostile requests: bodies at and over API Gateway's 10 MB limit through every `$util`
+/// function and `$input` method, and JSON nested far past json-smart's depth limit.
+@Suite("Hostile requests")
+struct HostileRequestTests {
+    /// Exactly API Gateway's maximum: a JSON object whose one string fills 10 MB.
+    static let tenMegabyteBody: String = {
+        let limit = RequestLimits().bodyBytes
+        let prefix = #"{"k":""#, suffix = #""}"#
+        return prefix + String(repeating: "a b/", count: (limit - prefix.utf8.count - suffix.utf8.count) / 4) + suffix
+    }()
+
+    private func renderLarge(_ template: String, body: String = HostileRequestTests.tenMegabyteBody) throws -> String {
+        let request = MethodRequest(body: body)
+        return try Template(source: template).render(MappingTemplateVariables.context(for: request))
+    }
+
+    @Test func bodyLimitIsTenMegabytes() {
+        #expect(RequestLimits().bodyBytes == 10_485_760)
+        #expect(Self.tenMegabyteBody.utf8.count == 10_485_760)
+    }
+
+    @Test(arguments: [
+        ("$util.escapeJavaScript($input.body).length()", "13107202"),
+        ("$util.urlEncode($input.body).length()", "15728647"),
+        ("$util.urlDecode($input.body).length()", "10485760"),
+        ("$util.base64Encode($input.body).length()", "13981016"),
+        ("$util.base64Decode($util.base64Encode($input.body)).length()", "10485760"),
+        ("$util.parseJson($input.body).k.length()", "10485752"),
+        ("$input.json('$.k').length()", "10485754"),
+        ("$input.path('$.k').length()", "10485752"),
+        ("$input.body.length()", "10485760"),
+        ("$input.body.replaceAll('a', 'b').length()", "10485760"),
+    ])
+    func tenMegabyteBodyThroughEveryFunction(template: String, expected: String) throws {
+        let output = try renderLarge(template)
+        #expect(output == expected)
+    }
+
+    @Test(arguments: ["$input.body", "$input.getBody()", "$input.json('$')", "$input.path('$.k')"])
+    func bodyOverTheLimitFailsWhereItIsRead(template: String) {
+        do {
+            _ = try renderLarge("#set($x = 1)\n  " + template, body: Self.tenMegabyteBody + " ")
+            Issue.record("a body of 10 MB + 1 was read")
+        } catch let error as VTLError {
+            #expect(error.kind == .limitExceeded)
+            #expect(error.message.contains("bodyBytes"))
+            #expect(error.line == 2 && error.column > 2)
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test func bodyOverTheLimitIsFineWhenNotRead() throws {
+        #expect(try renderLarge("$input.params('x')|ok", body: Self.tenMegabyteBody + " ") == "|ok")
+    }
+
+    @Test(arguments: ["$input.json('$')", "$input.path('$')", "$util.parseJson($input.body)"])
+    func hundredThousandDeepJSONFails(template: String) {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        do {
+            _ = try renderLarge(template, body: deep)
+            Issue.record("100,000-deep JSON was read")
+        } catch let error as VTLError {
+            #expect(error.message.contains("Malicious payload"), "\(error)")
+            #expect(error.kind == .input || error.kind == .evaluation)
+            #expect(error.line == 1 && error.column >= 1)
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test func deepJSONWithinTheLimitReads() throws {
+        let deep = String(repeating: "[", count: 399) + "1" + String(repeating: "]", count: 399)
+        #expect(try renderLarge("$input.json('$').length()", body: deep) == "799")
+    }
+
+    /// `$util` given a list nested 100,000 deep prints it without recursing per level.
+    @Test func deeplyNestedListThroughUtil() throws {
+        let output = try renderLarge(
+            "#set($a = [])#foreach($i in [1..100])#foreach($j in [1..1000])#set($a = [$a])#end#end$util.escapeJavaScript($a.toString()).length()",
+            body: "{}")
+        #expect(output == "200002")
+    }
+}
