@@ -21,6 +21,8 @@ let package = Package(
         .executableTarget(name: "JSONPathEvaluate", dependencies: [.product(name: "JSON", package: "vtl")]),
         // YAML parses or fails with a line and column inside the source.
         .executableTarget(name: "YAMLParse", dependencies: [.product(name: "YAML", package: "vtl")]),
+        // An API definition loads or fails with a position inside the source.
+        .executableTarget(name: "DefinitionLoad", dependencies: [.product(name: "APIGateway", package: "vtl")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -11,13 +11,14 @@ enum Usage {
           render   Render a mapping template for one request
           test     Run folders of template test cases (the format of this project's Fixtures/)
           invoke   Run one request through an API definition, as API Gateway's Test button does
+          check    Find templates that break on hostile payloads, and say how to fix them
           bench    Measure how long a template takes to render
 
         Options:
           -h, --help    Show help (also: vtl <command> --help)
           --version     Show the version
 
-        Exit codes: 0 success, 1 failing tests, 64 usage error, 65 bad template or data,
+        Exit codes: 0 success, 1 failing tests or findings, 64 usage error, 65 bad template or data,
         66 cannot open an input file, 70 internal error.
 
         """
@@ -118,6 +119,41 @@ enum Usage {
           vtl invoke --api template.yaml --method POST --path / --body message.json \\
                      --header Content-Type=application/json
           vtl invoke --api openapi.json --method GET --path /orders/42 --format json
+
+        """
+
+    static let check = """
+        Usage: vtl check --api FILE [--method METHOD --path PATH] [options]
+               vtl check --template FILE --content-type TYPE [options]
+
+        Check request mapping templates before they are deployed. Lint rules read each
+        template (unencoded values in form bodies, escapeJavaScript inside JSON strings,
+        $util functions that do not exist, unbounded #foreach, SQS integrations without
+        the form Content-Type or an Action, ...). Then every template runs through the
+        pipeline with a built-in set of hostile payloads (& = + % quotes, control and astral
+        characters, odd bodies) in the body and in every parameter it reads, and what the
+        backend receives is compared with what the client sent: form parameters must
+        decode to the value byte for byte, JSON must stay JSON and decode back to it,
+        base64 must decode back, and no payload may cause a 5xx.
+
+        Options:
+          --api FILE            An API definition (OpenAPI, Swagger, SAM, CloudFormation)
+          --method METHOD       Only this method of the definition
+          --path PATH           Only the resource at this path (such as /orders/{id} or /orders/42)
+          --template FILE       One template instead of a definition (- reads stdin)
+          --content-type TYPE   What the backend reads the template's output as:
+                                application/x-www-form-urlencoded or application/json
+          --payloads DIR        Add every file in DIR to the payloads, as a whole request body
+          --format text|json    Findings for people (default) or one JSON object for CI
+          -h, --help            Show this help
+
+        Exit codes: 0 nothing found, 1 findings, 64 usage error, 65 a definition that
+        does not load, 66 an input that cannot be read.
+
+        Examples:
+          vtl check --api template.yaml
+          vtl check --api openapi.json --method POST --path /orders --format json
+          vtl check --template sqs.vm --content-type application/x-www-form-urlencoded
 
         """
 }

@@ -46,6 +46,9 @@ public enum VTLCommand {
         case "invoke":
             if wantsHelp { streams.writeOutput(Usage.invoke); return .success }
             return try InvokeCommand(arguments: rest, streams: streams).run()
+        case "check":
+            if wantsHelp { streams.writeOutput(Usage.check); return .success }
+            return try CheckCommand(arguments: rest, streams: streams).run()
         case "bench":
             if wantsHelp { streams.writeOutput(Usage.bench); return .success }
             return try BenchCommand(arguments: rest, streams: streams).run()

@@ -12,7 +12,7 @@ struct ConcurrentRenderingTests {
         {"count": $items.size(), "first": $input.json('$.items[0]'), "id": "$input.params('id')",
          "names": [#foreach($item in $items)"$util.escapeJavaScript($item.name)"#if($foreach.hasNext),#end#end],
          "encoded": "$util.urlEncode($input.body)", "b64": "$util.base64Encode($input.params('id'))",
-         "parsed": "$util.parseJson('{""k"":[1,2]}').k", "words": "$input.body.replaceAll('[^a-z]+', '-').split('-').size()",
+         "parsed": "$util.parseJson($input.json('$.items[1]')).name", "words": "$input.body.replaceAll('[^a-z]+', '-').split('-').size()",
          "matches": $input.params('id').matches('[0-9]+'), "request": "$context.httpMethod"}
         """
 

@@ -26,7 +26,7 @@ struct HostileRequestTests {
 
     @Test(arguments: [
         ("$util.escapeJavaScript($input.body).length()", "13107202"),
-        ("$util.urlEncode($input.body).length()", "15728647"),
+        ("$util.urlEncode($input.body).length()", "15728650"),
         ("$util.urlDecode($input.body).length()", "10485760"),
         ("$util.base64Encode($input.body).length()", "13981016"),
         ("$util.base64Decode($util.base64Encode($input.body)).length()", "10485760"),
@@ -34,7 +34,7 @@ struct HostileRequestTests {
         ("$input.json('$.k').length()", "10485754"),
         ("$input.path('$.k').length()", "10485752"),
         ("$input.body.length()", "10485760"),
-        ("$input.body.replaceAll('a', 'b').length()", "10485760"),
+        ("$input.body.replaceAll('k', 'K').length()", "10485760"),
     ])
     func tenMegabyteBodyThroughEveryFunction(template: String, expected: String) throws {
         let output = try renderLarge(template)

@@ -11,7 +11,11 @@ enum Base64Text {
         var index = 0
         while index + 3 <= bytes.count {
             let bits = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
-            for shift in [18, 12, 6, 0] { output.append(alphabet[Int(bits >> UInt32(shift) & 0x3F)]) }
+            // Unrolled: a loop over an array of shifts allocates per group in debug builds.
+            output.append(alphabet[Int(bits >> 18 & 0x3F)])
+            output.append(alphabet[Int(bits >> 12 & 0x3F)])
+            output.append(alphabet[Int(bits >> 6 & 0x3F)])
+            output.append(alphabet[Int(bits & 0x3F)])
             index += 3
         }
         let remaining = bytes.count - index

@@ -4,23 +4,27 @@ enum FormURLCoding {
 
     /// Letters, digits and `. - * _` stay; space becomes `+`; every other UTF-8 byte `%XX`.
     static func encode(_ text: String) -> String {
-        var output = ""
+        // Bytes, not String appends: a 10 MB body is encoded byte by byte.
+        var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"),
                 UInt8(ascii: "*"), UInt8(ascii: "_"):
-                output.unicodeScalars.append(Unicode.Scalar(byte))
-            case UInt8(ascii: " "): output += "+"
-            default: output += "%" + hexByte(byte)
+                output.append(byte)
+            case UInt8(ascii: " "): output.append(UInt8(ascii: "+"))
+            default:
+                output.append(UInt8(ascii: "%"))
+                output.append(hexDigits[Int(byte >> 4)])
+                output.append(hexDigits[Int(byte & 0x0F)])
             }
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    /// `+` becomes a space and runs of `%XX` are decoded as UTF-8 (bad sequences become
-    /// U+FFFD, as `new String(bytes, UTF_8)` does). Throws `URLDecoder`'s message.
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
     static func decode(_ text: String) throws(TemplateObjectErrorMessage) -> String {
         let units = Array(text.utf16)
         var output: [UInt16] = []
@@ -84,10 +88,5 @@ enum FormURLCoding {
         case 0x41...0x46: Int(unit - 0x41) + 10
         default: nil
         }
-    }
-
-    private static func hexByte(_ byte: UInt8) -> String {
-        let hex = String(byte, radix: 16, uppercase: true)
-        return byte < 16 ? "0" + hex : hex
     }
 }

@@ -86,7 +86,7 @@ struct InputVariable: TemplateObject {
 
     /// The matched value as Java objects; null when nothing matched.
     private func value(_ result: JSONPathResult) -> Value {
-        result.matchedValue.map(Value.init) ?? .null
+        result.matchedValue.map(Value.json) ?? .null
     }
 }
 

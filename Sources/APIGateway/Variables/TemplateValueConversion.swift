@@ -40,6 +40,7 @@ extension JSONValue {
         case .list(let elements, _): self = .array(elements.map(JSONValue.init))
         case .map(let map): self = .object(JSONObject(map.pairs.map { ($0.key, JSONValue($0.value)) }))
         case .object(let object): self = .string(object.printed)
+        case .json(let json): self = json
         }
     }
 }

@@ -31,7 +31,7 @@ struct UtilVariable: TemplateObject {
             case .base64Decode: return .string(try Self.illegalArgument { () throws(TemplateObjectErrorMessage) in try Base64Text.decode(text) })
             case .parseJson:
                 do {
-                    return Value(try JSONValue.parse(text))
+                    return .json(try JSONValue.parse(text))
                 } catch {
                     throw TemplateObjectErrorMessage("net.minidev.json.parser.ParseException: \(error.javaMessage)")
                 }

@@ -60,21 +60,37 @@ public struct JSONWriter: Sendable {
 
     /// A quoted, escaped string.
     public func writeString(_ text: String, to output: inout String) {
-        output += "\""
-        var plainStart = text.unicodeScalars.startIndex
-        var index = plainStart
-        let scalars = text.unicodeScalars
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            if let escape = escape(scalar) {
-                output.unicodeScalars.append(contentsOf: scalars[plainStart..<index])
-                output += escape
-                plainStart = scalars.index(after: index)
+        // Walks UTF-8 bytes and copies unescaped runs whole: bodies of megabytes pass through here.
+        // Every scalar that needs escaping is ASCII, U+0080...U+009F (C2 80...C2 9F) or
+        // U+2000...U+20FF (E2 80...E2 83 xx).
+        let bytes = Array(text.utf8)
+        var result: [UInt8] = [UInt8(ascii: "\"")]
+        result.reserveCapacity(bytes.count + 2)
+        var plainStart = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            var scalar: UInt32?
+            var width = 1
+            if byte < 0x80 {
+                scalar = UInt32(byte)
+            } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] <= 0x9F {
+                scalar = UInt32(bytes[index + 1])
+                width = 2
+            } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] >= 0x80, bytes[index + 1] <= 0x83 {
+                scalar = 0x2000 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                width = 3
             }
-            index = scalars.index(after: index)
+            if let scalar, let unicodeScalar = Unicode.Scalar(scalar), let escape = escape(unicodeScalar) {
+                result.append(contentsOf: bytes[plainStart..<index])
+                result.append(contentsOf: escape.utf8)
+                plainStart = index + width
+            }
+            index += width
         }
-        output.unicodeScalars.append(contentsOf: scalars[plainStart..<scalars.endIndex])
-        output += "\""
+        result.append(contentsOf: bytes[plainStart..<bytes.count])
+        result.append(UInt8(ascii: "\""))
+        output += String(decoding: result, as: UTF8.self)
     }
 
     private func escape(_ scalar: Unicode.Scalar) -> String? {

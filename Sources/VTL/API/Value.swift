@@ -1,3 +1,4 @@
+import JSON
 import JavaLang
 
 /// A value a template can see: what Velocity's Java objects are, as a Sendable value.
@@ -18,6 +19,10 @@ public enum Value: Sendable, Equatable {
     case map(OrderedMap)
     /// An object with methods of its own, such as API Gateway's `$input` and `$util`.
     case object(any TemplateObject)
+    /// A value read from JSON, as json-smart builds it: objects behave as ordered maps and
+    /// arrays as lists that print as JSON. Templates read it in place, without copying; a
+    /// part is copied only when a template stores or changes it.
+    case json(JSONValue)
 
     /// How a list prints when a template inserts it.
     public enum ListStyle: Sendable, Equatable {
@@ -41,6 +46,7 @@ public enum Value: Sendable, Equatable {
         case let (.list(a, styleA), .list(b, styleB)): a == b && styleA == styleB
         case let (.map(a), .map(b)): a == b
         case let (.object(a), .object(b)): a.printed == b.printed && type(of: a) == type(of: b)
+        case let (.json(a), .json(b)): a == b
         default: false
         }
     }
@@ -92,4 +98,10 @@ extension Value: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expressib
     public init(stringLiteral value: String) { self = .string(value) }
     public init(arrayLiteral elements: Value...) { self = .list(elements, style: .java) }
     public init(dictionaryLiteral elements: (String, Value)...) { self = .map(OrderedMap(elements)) }
+}
+
+extension Value {
+    /// What Java's `toString()` gives for this value, which is what Velocity prints:
+    /// `{a=1, b=x}` for maps, `[1, two]` for lists, compact JSON for JSON arrays.
+    public var javaText: String { RuntimeValue(self).javaString }
 }

@@ -12,7 +12,7 @@ extension Renderer {
         case ("get", 1):
             guard case .integer(let position) = arguments[0] else { return nil }
             guard list.elements.indices.contains(position) else { throw outOfBounds(position) }
-            return list.elements[position]
+            return list.element(at: position)
         case ("add", 1):
             list.elements.append(arguments[0])
             return .bool(true)
@@ -83,9 +83,9 @@ extension Renderer {
         case ("keySet", 0):
             return .list(ListStorage(map.keys.map(RuntimeValue.string)))
         case ("values", 0):
-            return .list(ListStorage(map.orderedValues))
+            return .list(ListStorage(map.thawedValues))
         case ("entrySet", 0):
-            return .list(ListStorage(map.pairs.map { RuntimeValue.entry(key: $0.key, value: $0.value) }))
+            return .list(ListStorage(map.keys.map { RuntimeValue.entry(key: $0, value: map.get($0)!) }))
         case ("clear", 0):
             map.removeAll()
             return .null

@@ -18,7 +18,7 @@ enum Equality {
     }
 
     private static func sameKind(_ left: RuntimeValue, _ right: RuntimeValue) -> Bool {
-        switch (left, right) {
+        switch (left.thawed(), right.thawed()) {
         case (.bool, .bool), (.string, .string), (.list, .list), (.map, .map), (.entry, .entry): true
         default: false
         }
@@ -28,6 +28,8 @@ enum Equality {
     static func javaEquals(_ left: RuntimeValue, _ right: RuntimeValue) -> Bool {
         switch (left, right) {
         case (.null, .null): return true
+        case let (.json(a), .json(b)): return a == b
+        case (.json, _), (_, .json): return javaEquals(left.thawed(), right.thawed())
         case let (.bool(a), .bool(b)): return a == b
         case let (.integer(a), .integer(b)): return a == b
         case let (.bigInteger(a), .bigInteger(b)): return a == b

@@ -106,6 +106,7 @@ private struct ValuePrinter {
         case .loop: text += "org.apache.velocity.runtime.directive.ForeachScope"
         case .block: break
         case .object(let object): text += object.printed
+        case .json(let json): text += JavaText.string(json)
         }
     }
 
@@ -121,6 +122,7 @@ private struct ValuePrinter {
             text += ":"
             schedule([.json(value), .text("}")])
         case .object(let object): JSONWriter.jsonArrayText.writeString(object.printed, to: &text)
+        case .json(let json): JSONWriter.jsonArrayText.write(json, to: &text)
         case .list(let storage):
             let id = ObjectIdentifier(storage)
             guard !ancestors.contains(id) else { text += "null"; return }

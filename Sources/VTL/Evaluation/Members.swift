@@ -1,3 +1,5 @@
+import JSON
+
 /// Property, method and index lookup, as Velocity's introspection finds them on Java objects.
 /// Anything not found is null, which the template then treats as undefined.
 extension Renderer {
@@ -6,6 +8,10 @@ extension Renderer {
         switch value {
         case .map(let map):
             return map.get(name) ?? .null
+        case .json(.object(let object)):
+            return object[name].map(RuntimeValue.init(json:)) ?? .null
+        case .json:
+            return try property(name, of: value.thawed(), at: offset)
         case .object(let object):
             do {
                 return try object.property(name).map(RuntimeValue.init) ?? .null
@@ -35,6 +41,11 @@ extension Renderer {
                 throw self.error(error.kind, error.message, at: offset)
             }
         }
+        if case .json(let json) = value {
+            if let result = frozenMethod(name, on: json, arguments: arguments) { return result }
+            // Anything else works on a copy: the frozen value is not stored anywhere a change could be seen.
+            return try invoke(name, on: value.thawed(), arguments: arguments, at: offset)
+        }
         if let result = try builtinMethod(name, on: value, arguments: arguments, at: offset) { return result }
         if let arities = Renderer.methodArities(of: value)[name], !arities.contains(arguments.count) {
             // Velocity finds the method by name and Java then rejects the call.
@@ -56,6 +67,23 @@ extension Renderer {
         return [:]
     }
 
+    /// The reads templates make most on JSON, answered without copying it.
+    private func frozenMethod(_ name: String, on json: JSONValue, arguments: [RuntimeValue]) -> RuntimeValue? {
+        switch (json, name, arguments.count) {
+        case (.array(let elements), "size", 0): return .integer(elements.count)
+        case (.array(let elements), "isEmpty", 0): return .bool(elements.isEmpty)
+        case (.array(let elements), "get", 1):
+            guard case .integer(let position) = arguments[0], elements.indices.contains(position) else { return nil }
+            return RuntimeValue(json: elements[position])
+        case (.object(let object), "size", 0): return .integer(object.count)
+        case (.object(let object), "isEmpty", 0): return .bool(object.isEmpty)
+        case (.object(let object), "get", 1): return object[arguments[0].javaString].map(RuntimeValue.init(json:)) ?? .null
+        case (.object(let object), "containsKey", 1): return .bool(object[arguments[0].javaString] != nil)
+        case (.object(let object), "keySet", 0): return .list(ListStorage(object.keys.map(RuntimeValue.string)))
+        default: return nil
+        }
+    }
+
     /// `$a[i]`: list positions (negative ones count from the end), map keys.
     func element(of value: RuntimeValue, at index: RuntimeValue, offset: Int) throws(VTLError) -> RuntimeValue {
         switch value {
@@ -65,7 +93,9 @@ extension Renderer {
             guard list.elements.indices.contains(resolved) else {
                 throw error("index \(position) is out of bounds for a list of \(list.elements.count) elements", at: offset)
             }
-            return list.elements[resolved]
+            return list.element(at: resolved)
+        case .json:
+            return try element(of: value.thawed(), at: index, offset: offset)
         case .map(let map):
             return map.get(index.javaString) ?? .null
         case .object:

@@ -31,7 +31,7 @@ final class Renderer {
         self.macros = macros
         self.options = options
         self.regexTimeLeft = options.limits.regexTime
-        self.globals = context.variables.mapValues(RuntimeValue.init)
+        self.globals = context.variables.mapValues { RuntimeValue($0).thawed() }
     }
 
     func error(_ kind: VTLError.Kind, _ message: String, at offset: Int) -> VTLError {
@@ -50,6 +50,7 @@ final class Renderer {
     }
 
     func setVariable(_ name: String, _ value: RuntimeValue) {
+        let value = value.thawed()
         if let last = macroFrames.indices.last, macroFrames[last][name] != nil {
             macroFrames[last][name] = value
         } else {
@@ -193,11 +194,26 @@ final class Renderer {
     // MARK: #foreach
 
     private func renderLoop(variable: String, iterable: Expression, body: [Node], offset: Int) throws(VTLError) -> Flow {
-        let elements: [RuntimeValue]
+        // Elements are read one at a time, as Java's iterator does, so JSON thaws only as the loop reaches it.
+        let count: Int
+        let element: (Int) -> RuntimeValue
         switch try evaluate(iterable) {
-        case .list(let list): elements = list.elements
-        case .map(let map): elements = map.orderedValues
-        default: return .normal
+        case .list(let list):
+            count = list.elements.count
+            element = { list.element(at: $0) }
+        case .map(let map):
+            let keys = map.keys
+            count = keys.count
+            element = { map.get(keys[$0]) ?? .null }
+        case .json(.array(let elements)):
+            count = elements.count
+            element = { RuntimeValue(json: elements[$0]).thawed() }
+        case .json(.object(let object)):
+            let keys = object.keys
+            count = keys.count
+            element = { RuntimeValue(json: object[keys[$0]]!).thawed() }
+        default:
+            return .normal
         }
         let savedVariable = globals[variable]
         let savedLoop = globals["foreach"]
@@ -213,11 +229,11 @@ final class Renderer {
         var flow = Flow.normal
         // API Gateway stops a loop after a set number of iterations, as Velocity's
         // directive.foreach.maxloops does: silently, keeping what was rendered.
-        let limit = min(elements.count, options.limits.foreachIterations)
+        let limit = min(count, options.limits.foreachIterations)
         for position in 0..<limit {
             status.index = position
-            status.hasNext = position + 1 < elements.count
-            globals[variable] = elements[position]
+            status.hasNext = position + 1 < count
+            globals[variable] = element(position)
             globals["foreach"] = .loop(status)
             globals["velocityCount"] = .integer(position + 1)
             flow = try render(body)
@@ -241,7 +257,7 @@ final class Renderer {
         var frame: [String: RuntimeValue] = [:]
         for (parameter, argument) in zip(macro.parameters, arguments) {
             let value = try evaluate(argument)
-            if !value.isNull { frame[parameter] = value }
+            if !value.isNull { frame[parameter] = value.thawed() }
         }
         try enterCall(at: offset)
         macroFrames.append(frame)

@@ -1,3 +1,4 @@
+import JSON
 import JavaLang
 
 /// A value while a template renders. Lists and maps are shared references, as Java objects are:
@@ -18,6 +19,9 @@ indirect enum RuntimeValue {
     /// A `#define` block, rendered where it is inserted.
     case block([Node])
     case object(any TemplateObject)
+    /// A JSON array or object read in place. Never held by a variable: binding one thaws it
+    /// into shared storage (`thawed()`), so changes through any alias are seen, as in Java.
+    case json(JSONValue)
 
     var isNull: Bool {
         if case .null = self { return true }
@@ -33,12 +37,22 @@ indirect enum RuntimeValue {
 }
 
 final class ListStorage {
+    /// The elements; JSON containers among them stay frozen until read through `element(at:)`.
     var elements: [RuntimeValue]
     let style: Value.ListStyle
 
     init(_ elements: [RuntimeValue], style: Value.ListStyle = .java) {
         self.elements = elements
         self.style = style
+    }
+
+    /// The element, thawing a frozen JSON container in place so later reads share it.
+    func element(at index: Int) -> RuntimeValue {
+        let value = elements[index]
+        guard case .json = value else { return value }
+        let thawed = value.thawed()
+        elements[index] = thawed
+        return thawed
     }
 
     deinit {
@@ -61,7 +75,17 @@ final class MapStorage {
 
     var count: Int { keys.count }
 
-    func get(_ key: String) -> RuntimeValue? { values[key] }
+    /// The value, thawing a frozen JSON container in place so later reads share it.
+    func get(_ key: String) -> RuntimeValue? {
+        guard let value = values[key] else { return nil }
+        guard case .json = value else { return value }
+        let thawed = value.thawed()
+        values[key] = thawed
+        return thawed
+    }
+
+    /// Every value in order, read as `get` reads them.
+    var thawedValues: [RuntimeValue] { keys.map { get($0)! } }
 
     /// Returns the previous value, as `Map.put` does.
     @discardableResult
@@ -150,6 +174,38 @@ extension RuntimeValue {
             for (key, element) in map.pairs { storage.put(key, RuntimeValue(element)) }
             self = .map(storage)
         case .object(let object): self = .object(object)
+        case .json(let json): self = RuntimeValue(json: json)
+        }
+    }
+
+    /// A JSON value read in place: scalars become plain values, containers stay frozen.
+    init(json: JSONValue) {
+        switch json {
+        case .null: self = .null
+        case .bool(let bool): self = .bool(bool)
+        case .integer(let int): self = .integer(int)
+        case .bigInteger(let big): self = .bigInteger(big)
+        case .double(let double): self = .double(double)
+        // A BigDecimal is only ever printed or compared as text here.
+        case .bigDecimal(let text): self = .string(text)
+        case .string(let string): self = .string(string)
+        case .array, .object: self = .json(json)
+        }
+    }
+
+    /// The value as it may be stored and shared: one level of a frozen JSON container is
+    /// copied into storage, its children stay frozen until read.
+    func thawed() -> RuntimeValue {
+        guard case .json(let json) = self else { return self }
+        switch json {
+        case .array(let elements):
+            return .list(ListStorage(elements.map(RuntimeValue.init(json:)), style: .json))
+        case .object(let object):
+            let map = MapStorage()
+            for (key, child) in object { map.put(key, RuntimeValue(json: child)) }
+            return .map(map)
+        default:
+            return RuntimeValue(json: json)
         }
     }
 
@@ -175,6 +231,7 @@ extension RuntimeValue {
         case .entry(let key, let value): return .map(OrderedMap([(key, value.snapshot(visiting: visiting))]))
         case .loop, .block: return .null
         case .object(let object): return .object(object)
+        case .json(let json): return .json(json)
         }
     }
 }
