@@ -8,6 +8,9 @@ let package = Package(
     products: [
         .library(name: "VTL", targets: ["VTL"]),
         .library(name: "APIGateway", targets: ["APIGateway"]),
+        // For the fuzzing harnesses in Fuzz/, which test these modules directly.
+        .library(name: "JSON", targets: ["JSON"]),
+        .library(name: "YAML", targets: ["YAML"]),
         .executable(name: "vtl", targets: ["vtl"]),
     ],
     targets: [
@@ -22,7 +25,7 @@ let package = Package(
         // $input, $util, $context, $stageVariables and the request -> integration -> response pipeline.
         .target(name: "APIGateway", dependencies: ["VTL", "JSON", "YAML"]),
         // The command line as a library, so tests run it in-process.
-        .target(name: "VTLCommandLine", dependencies: ["VTL", "APIGateway"]),
+        .target(name: "VTLCommandLine", dependencies: ["VTL", "JSON", "APIGateway"]),
         .executableTarget(name: "vtl", dependencies: ["VTLCommandLine"]),
 
         .testTarget(name: "JavaLangTests", dependencies: ["JavaLang"]),

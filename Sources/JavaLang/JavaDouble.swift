@@ -15,6 +15,12 @@ public enum JavaDouble {
         // Java always shows two significant digits in this notation and picks the closer
         // two-digit decimal; only for the smallest subnormal does that differ from "5.0".
         if value.magnitude == Double.leastNonzeroMagnitude { return value < 0 ? "-4.9E-324" : "4.9E-324" }
+        let magnitudeInPlainRange = value.magnitude >= 1e-3 && value.magnitude < 1e7
+        if magnitudeInPlainRange {
+            // In this range Swift's shortest form is already Java's spelling ("1.5", "0.001", "100.0").
+            let text = value.description
+            if !text.utf8.contains(UInt8(ascii: "e")) { return text }
+        }
         let (digits, exponent) = shortestDigits(value.magnitude)
         let sign = value < 0 ? "-" : ""
         let magnitude = value.magnitude

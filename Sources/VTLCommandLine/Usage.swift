@@ -1,3 +1,7 @@
+import APIGateway
+import JSON
+import VTL
+
 /// Every help text of the tool, in one place.
 enum Usage {
     static let version = "vtl 0.1.0 (Apache Velocity 1.7 semantics, as Amazon API Gateway runs mapping templates)"
@@ -21,6 +25,7 @@ enum Usage {
         Exit codes: 0 success, 1 failing tests or findings, 64 usage error, 65 bad template or data,
         66 cannot open an input file, 70 internal error.
 
+        \(limits)
         """
 
     static let render = """
@@ -41,6 +46,7 @@ enum Usage {
           vtl render --template t.vm --body-string '{"a": 1}' --header Accept=application/json
           echo '$util.urlEncode("a&b")' | vtl render --template -
 
+        \(limits)
         """
 
     static let test = """
@@ -51,12 +57,19 @@ enum Usage {
         (the start of the expected error). Prints a line for each failure with a diff
         and a summary; exits 1 if any case fails.
 
+        A case with a KNOWN-ISSUE file is a tracked gap: it is reported, not counted
+        as failing, until it passes (then the file should go).
+
         Options:
+          --junit FILE          Also write the results as JUnit XML, for CI
+          --update              Rewrite the expectation of every failing case with what
+                                it renders now (review the change before committing)
           --velocity            Render with stock Velocity 1.7 null handling
           -h, --help            Show this help
 
-        Example:
+        Examples:
           vtl test Fixtures/
+          vtl test my-templates/ --junit test-results.xml
 
         """
 
@@ -156,4 +169,26 @@ enum Usage {
           vtl check --template sqs.vm --content-type application/x-www-form-urlencoded
 
         """
+
+    /// The limits every render runs under, read from their defaults so the text cannot drift.
+    static var limits: String {
+        let render = RenderLimits()
+        let parse = ParseLimits()
+        let request = RequestLimits()
+        return """
+            Limits (hitting one is an error naming it, exit 65; #foreach stops silently, as on AWS):
+              template size            \(parse.templateBytes / 1024) KB (API Gateway's limit)
+              request body             \(request.bodyBytes / 1024 / 1024) MB (API Gateway's limit)
+              #foreach iterations      \(render.foreachIterations) per loop (API Gateway's limit)
+              template nesting         \(parse.nestingDepth) levels
+              JSON nesting             \(JSONParser.defaultMaxDepth) levels (json-smart's guard)
+              range length             \(render.rangeLength) elements
+              macro/#evaluate depth    \(render.callDepth) levels
+              value nesting            \(render.valueDepth) levels
+              output size              \(render.outputBytes / 1024 / 1024) MB
+              render steps             \(render.steps)
+              regex time per render    \(render.regexTime)
+
+            """
+    }
 }

@@ -14,7 +14,7 @@ struct HostileRequestTests {
         return prefix + String(repeating: "a b/", count: (limit - prefix.utf8.count - suffix.utf8.count) / 4) + suffix
     }()
 
-    private func renderLarge(_ template: String, body: String = HostileRequestTests.tenMegabyteBody) throws -> String {
+    func renderLarge(_ template: String, body: String = HostileRequestTests.tenMegabyteBody) throws -> String {
         let request = MethodRequest(body: body)
         return try Template(source: template).render(MappingTemplateVariables.context(for: request))
     }
@@ -85,5 +85,22 @@ struct HostileRequestTests {
             "#set($a = [])#foreach($i in [1..100])#foreach($j in [1..1000])#set($a = [$a])#end#end$util.escapeJavaScript($a.toString()).length()",
             body: "{}")
         #expect(output == "200002")
+    }
+}
+
+extension HostileRequestTests {
+    /// Handing `$util` a list nested 100,000 deep would copy it recursively.
+    @Test func deeplyNestedListIsNotPassedToUtil() {
+        do {
+            _ = try renderLarge(
+                "#set($a = [])#foreach($i in [1..100])#foreach($j in [1..1000])#set($a = [$a])#end#end\n$util.escapeJavaScript($a)",
+                body: "{}")
+            Issue.record("a list nested 100,000 deep reached $util")
+        } catch let error as VTLError {
+            #expect(error.kind == .limitExceeded && error.message.contains("valueDepth"))
+            #expect(error.line == 2)
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
     }
 }

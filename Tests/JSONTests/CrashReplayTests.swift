@@ -9,7 +9,7 @@ struct CrashReplayTests {
     /// Parse -> write -> parse gives the same value, numbers compared by numeric value:
     /// json-smart picks a number's Java type from its spelling, so `00000000001408384777`
     /// (20 digits: BigInteger) reads back as a Long and `000000000014083847771.50` (a long
-    /// literal: BigDecimal) as a Double.
+    /// literal: BigDecimal) as a Double; `121e97445` is Infinity, which json-smart writes as null.
     @Test(arguments: crashInputs(of: "JSONRoundTrip"))
     func roundTripCrashStaysFixed(name: String) throws {
         let text = String(decoding: try crashBytes(of: "JSONRoundTrip", name), as: UTF8.self)
@@ -26,7 +26,8 @@ struct CrashReplayTests {
         do {
             let path = try JSONPath(pathText)
             let document = try? JSONValue.parse(parts.count > 1 ? String(parts[1]) : #"{"a":[1,2,{"b":"x"}],"s":"t","n":null}"#)
-            if let document { #expect(path.evaluate(document) == path.evaluate(document)) }
+            // Compared as text: a document may hold NaN (permissive json-smart reads it), never == itself.
+            if let document { #expect("\(path.evaluate(document))" == "\(path.evaluate(document))") }
         } catch {
             #expect((1...(pathText.utf8.count + 1)).contains(error.column))
         }
@@ -49,6 +50,8 @@ private func crashBytes(of harness: String, _ name: String) throws -> [UInt8] {
 private func sameValue(_ a: JSONValue, _ b: JSONValue) -> Bool {
     if let x = numericValue(a), let y = numericValue(b) { return x == y || (x.isNaN && y.isNaN) }
     switch (a, b) {
+    // json-smart writes a number too large for a double (`121e97445`, Infinity) as null.
+    case (.double(let x), .null), (.null, .double(let x)): return !x.isFinite
     case (.array(let x), .array(let y)):
         return x.count == y.count && zip(x, y).allSatisfy { sameValue($0, $1) }
     case (.object(let x), .object(let y)):

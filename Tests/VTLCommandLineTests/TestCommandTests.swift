@@ -1,3 +1,6 @@
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Foundation
 import Testing
 
@@ -32,5 +35,38 @@ import Testing
         let result = runVTL(["test", repositoryRoot.appendingPathComponent("Fixtures/examples").path])
         #expect(result.exitCode == 0)
         #expect(result.output == "2 passed, 0 failed\n")
+    }
+}
+
+@Suite struct TestCommandReportTests {
+    @Test func junitReportListsEveryCaseWithFailuresAndIsWellFormed() throws {
+        let folder = try temporaryFolder([
+            "ok/template.vm": "a", "ok/expected.txt": "a",
+            "bad/template.vm": "<$input.path('$.x')>", "bad/body.json": #"{"x": "&"}"#, "bad/expected.txt": "<y>",
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = folder.appendingPathComponent("report.xml")
+        let result = runVTL(["test", folder.path, "--junit", report.path])
+        #expect(result.exitCode == 1)
+        let xml = try String(contentsOf: report, encoding: .utf8)
+        #expect(xml.contains(#"<testsuites tests="2" failures="1" skipped="0">"#))
+        #expect(xml.contains(#"<testcase classname="fixtures" name="ok"/>"#))
+        #expect(xml.contains("actual:   &quot;&lt;&amp;&gt;&quot;"))
+        let document = try XMLDocument(data: Data(xml.utf8))
+        #expect(try document.nodes(forXPath: "//testcase").count == 2)
+    }
+
+    @Test func updateRewritesFailingExpectationsAndThenTheyPass() throws {
+        let folder = try temporaryFolder([
+            "a/template.vm": "#set($n = 6 * 7)$n", "a/expected.txt": "41",
+            "b/template.vm": "#if(true)", "b/expected.txt": "nothing",
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let updated = runVTL(["test", folder.path, "--update"])
+        #expect(updated.output.contains("UPDATED a"))
+        #expect(updated.output.contains("UPDATED b"))
+        #expect(try String(contentsOf: folder.appendingPathComponent("a/expected.txt"), encoding: .utf8) == "42")
+        #expect(try String(contentsOf: folder.appendingPathComponent("b/expected-error.txt"), encoding: .utf8) == "template.vm:1:1: error:")
+        #expect(runVTL(["test", folder.path]).output == "2 passed, 0 failed\n")
     }
 }

@@ -7,7 +7,7 @@ import VTL
 @Suite("Hostile templates")
 struct HostileInputTests {
     /// The error `source` fails with, expecting a `limitExceeded` one that names `limit`.
-    private func limitError(
+    func limitError(
         _ source: String, options: RenderOptions = .apiGateway, naming limit: String, sourceLocation: SourceLocation = #_sourceLocation
     ) -> VTLError? {
         do {
@@ -150,5 +150,39 @@ struct HostileInputTests {
         var options = RenderOptions()
         options.limits.outputBytes = 1_000_000
         _ = limitError("#set($a = [1])#foreach($i in [1..60])#set($a = [$a, $a])#end$a", options: options, naming: "bytes")
+    }
+}
+
+extension HostileInputTests {
+    @Test func evaluateOfOversizedTextIsALimit() {
+        var options = RenderOptions()
+        options.limits.outputBytes = 1_000_000
+        let error = limitError(
+            "#set($s = 'x')#foreach($i in [1..19])#set($s = \"$s$s\")#end\n#evaluate($s)", options: options, naming: "templateBytes")
+        #expect(error?.line == 2 && error?.column == 1)
+    }
+}
+
+extension HostileInputTests {
+    static let deepList = "#set($a = [])#foreach($i in [1..100])#foreach($j in [1..1000])#set($a = [$a])#end#end"
+
+    /// Comparing or copying a list nested 100,000 deep would recurse per level.
+    @Test(arguments: ["#if($a == $a)x#end", "$a.equals($a)", "#set($b = [[1]])#if($b != $a)x#end"])
+    func deepValuesAreNotCompared(comparison: String) {
+        _ = limitError(Self.deepList + comparison, naming: "valueDepth")
+    }
+
+    @Test func deepValueIsNotReturned() {
+        do {
+            _ = try Template(source: Self.deepList).render(Context(), returning: ["a"])
+            Issue.record("a list nested 100,000 deep was returned")
+        } catch {
+            #expect(error.kind == .limitExceeded && error.message.contains("valueDepth"))
+        }
+    }
+
+    @Test func cyclesAndSharedListsAreNotDeep() throws {
+        let source = "#set($a = [1])#set($_ = $a.add($a))#set($b = [$a, $a])#foreach($i in [1..20])#set($b = [$b, $b])#end#if($a == $a)same#end"
+        #expect(try Template(source: source).render() == "same")
     }
 }

@@ -30,6 +30,8 @@ public func testOneInput(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
 func sameValue(_ a: JSONValue, _ b: JSONValue) -> Bool {
     if let x = numericValue(a), let y = numericValue(b) { return x == y || (x.isNaN && y.isNaN) }
     switch (a, b) {
+    // json-smart writes a number too large for a double (`121e97445`, Infinity) as null.
+    case (.double(let x), .null), (.null, .double(let x)): return !x.isFinite
     case (.array(let x), .array(let y)):
         return x.count == y.count && zip(x, y).allSatisfy { sameValue($0, $1) }
     case (.object(let x), .object(let y)):

@@ -7,7 +7,10 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     /// The keys, in insertion order.
     public private(set) var keys: [String] = []
     private var values: [JSONValue] = []
-    private var positions: [String: Int] = [:]
+    /// Built only past `indexedCount` keys: most JSON objects are small, and a linear search
+    /// over a few keys is cheaper than hashing each one while parsing.
+    private var positions: [String: Int]?
+    private static let indexedCount = 8
 
     /// An empty object.
     public init() {}
@@ -26,7 +29,7 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     /// The value for a key, or nil when the key is absent (a JSON `null` is `.null`, not nil).
     /// Assigning nil removes the key.
     public subscript(key: String) -> JSONValue? {
-        get { positions[key].map { values[$0] } }
+        get { position(of: key).map { values[$0] } }
         set {
             if let newValue {
                 updateValue(newValue, forKey: key)
@@ -39,24 +42,40 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     /// Sets a value and returns the previous one, as `Map.put` does.
     @discardableResult
     public mutating func updateValue(_ value: JSONValue, forKey key: String) -> JSONValue? {
-        if let position = positions[key] {
+        if let position = position(of: key) {
             let old = values[position]
             values[position] = value
             return old
         }
-        positions[key] = keys.count
         keys.append(key)
         values.append(value)
+        if positions != nil {
+            positions![key] = keys.count - 1
+        } else if keys.count > JSONObject.indexedCount {
+            rebuildPositions()
+        }
         return nil
+    }
+
+    private func position(of key: String) -> Int? {
+        if let positions { return positions[key] }
+        return keys.firstIndex(of: key)
+    }
+
+    private mutating func rebuildPositions() {
+        var built: [String: Int] = [:]
+        built.reserveCapacity(keys.count)
+        for (position, key) in keys.enumerated() { built[key] = position }
+        positions = built
     }
 
     /// Removes a key and returns its value, as `Map.remove` does.
     @discardableResult
     public mutating func removeValue(forKey key: String) -> JSONValue? {
-        guard let position = positions.removeValue(forKey: key) else { return nil }
+        guard let position = position(of: key) else { return nil }
         keys.remove(at: position)
         let old = values.remove(at: position)
-        for index in position..<keys.count { positions[keys[index]] = index }
+        if positions != nil { rebuildPositions() }
         return old
     }
 

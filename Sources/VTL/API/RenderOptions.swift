@@ -39,6 +39,9 @@ public struct RenderLimits: Sendable, Equatable {
     /// such as `(a+)+$`; this stops them instead of hanging. Generous, because ordinary work
     /// is slow too: NSRegularExpression finds about half a million matches a second.
     public var regexTime: Duration = .seconds(10)
+    /// Nesting of lists and maps in a value handed to a host object (`$util`, `$input`),
+    /// compared with `==` or `equals`, or returned from a render: each recurses per level.
+    public var valueDepth: Int = 1000
 
     public init() {}
 }

@@ -28,7 +28,9 @@ public struct Template: Sendable {
         _ = try renderer.render(nodes)
         var variables: [String: Value] = [:]
         for name in names {
-            if let value = renderer.globals[name] { variables[name] = value.snapshot() }
+            guard let value = renderer.globals[name] else { continue }
+            try renderer.checkDepth(of: [value], passingTo: "$" + name, at: 0)
+            variables[name] = value.snapshot()
         }
         return RenderResult(output: renderer.output, variables: variables)
     }

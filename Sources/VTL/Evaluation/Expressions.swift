@@ -55,9 +55,10 @@ extension Renderer {
         case .binary(.or, let left, let right, _):
             if try condition(left) { return true }
             return try condition(right)
-        case .binary(let op, let leftExpression, let rightExpression, _):
+        case .binary(let op, let leftExpression, let rightExpression, let offset):
             let left = try evaluate(leftExpression)
             let right = try evaluate(rightExpression)
+            if op == .equal || op == .notEqual { try checkDepth(of: [left, right], passingTo: "==", at: offset) }
             switch op {
             case .equal: return Equality.templateEquals(left, right, nullHandling: options.nullHandling)
             case .notEqual: return !Equality.templateEquals(left, right, nullHandling: options.nullHandling)

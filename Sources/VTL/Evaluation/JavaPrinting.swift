@@ -11,7 +11,16 @@ extension JSONWriter {
 /// Printing walks an explicit stack rather than recursing: a template can nest lists a
 /// million deep (`#set($a = [$a])` in nested loops), far past what the call stack holds.
 extension RuntimeValue {
-    var javaString: String { javaString(maximumBytes: ValuePrinter.maximumBytes) }
+    var javaString: String {
+        switch self {
+        case .string(let string): string
+        case .integer(let int): String(int)
+        case .double(let double): JavaDouble.string(double)
+        case .bool(let bool): bool ? "true" : "false"
+        case .null: "null"
+        default: javaString(maximumBytes: ValuePrinter.maximumBytes)
+        }
+    }
 
     /// The text, cut short soon after `maximumBytes`: lists can share elements
     /// (`#set($a = [$a, $a])` in a loop), so it can grow exponentially.

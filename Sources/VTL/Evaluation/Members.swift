@@ -12,6 +12,23 @@ extension Renderer {
             return object[name].map(RuntimeValue.init(json:)) ?? .null
         case .json:
             return try property(name, of: value.thawed(), at: offset)
+        case .loop(let status):
+            // `$foreach.hasNext` and friends are read on every iteration: answer without building getter names.
+            switch name {
+            case "index": return .integer(status.index)
+            case "count": return .integer(status.index + 1)
+            case "hasNext": return .bool(status.hasNext)
+            case "first": return .bool(status.index == 0)
+            case "last": return .bool(!status.hasNext)
+            case "parent": return status.parent.map(RuntimeValue.loop) ?? .null
+            default: return .null
+            }
+        case .entry(let key, let entryValue):
+            switch name {
+            case "key": return .string(key)
+            case "value": return entryValue
+            default: return .null
+            }
         case .object(let object):
             do {
                 return try object.property(name).map(RuntimeValue.init) ?? .null
@@ -32,6 +49,7 @@ extension Renderer {
     /// `$a.name(arguments)`; an unknown method gives null, as in Velocity.
     func invoke(_ name: String, on value: RuntimeValue, arguments: [RuntimeValue], at offset: Int) throws(VTLError) -> RuntimeValue {
         if case .object(let object) = value {
+            try checkDepth(of: arguments, passingTo: name, at: offset)
             do {
                 switch try object.call(name, arguments: arguments.map { $0.snapshot() }) {
                 case .value(let result): return RuntimeValue(result)
@@ -46,6 +64,7 @@ extension Renderer {
             // Anything else works on a copy: the frozen value is not stored anywhere a change could be seen.
             return try invoke(name, on: value.thawed(), arguments: arguments, at: offset)
         }
+        if name == "equals" && arguments.count == 1 { try checkDepth(of: [value, arguments[0]], passingTo: name, at: offset) }
         if let result = try builtinMethod(name, on: value, arguments: arguments, at: offset) { return result }
         if let arities = Renderer.methodArities(of: value)[name], !arities.contains(arguments.count) {
             // Velocity finds the method by name and Java then rejects the call.
@@ -82,6 +101,14 @@ extension Renderer {
         case (.object(let object), "keySet", 0): return .list(ListStorage(object.keys.map(RuntimeValue.string)))
         default: return nil
         }
+    }
+
+    /// Copying a value for a host object, or comparing two, recurses once per level of nesting.
+    func checkDepth(of values: [RuntimeValue], passingTo name: String, at offset: Int) throws(VTLError) {
+        let limit = options.limits.valueDepth
+        guard values.contains(where: { $0.nests(deeperThan: limit) }) else { return }
+        throw error(
+            .limitExceeded, "a value nested deeper than the valueDepth limit of \(limit) levels cannot be copied or compared (\(name))", at: offset)
     }
 
     /// `$a[i]`: list positions (negative ones count from the end), map keys.

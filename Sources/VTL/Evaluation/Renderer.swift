@@ -277,7 +277,9 @@ final class Renderer {
         do {
             parsed = try Parser.parse(SourceText(name: source.name, text: text), limits: parseLimits)
         } catch {
-            throw self.error(.evaluation, "#evaluate could not parse its argument: \(error.message)", at: offset)
+            // A limit (text size, nesting) stays a limit; anything else is a failed evaluation.
+            let kind: VTLError.Kind = error.kind == .limitExceeded ? .limitExceeded : .evaluation
+            throw self.error(kind, "#evaluate could not parse its argument: \(error.message)", at: offset)
         }
         macros.merge(parsed.macros) { _, new in new }
         try enterCall(at: offset)

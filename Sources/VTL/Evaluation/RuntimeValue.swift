@@ -28,6 +28,14 @@ indirect enum RuntimeValue {
         return false
     }
 
+    /// A list or map, whose release may have to be done iteratively.
+    var isContainer: Bool {
+        switch self {
+        case .list, .map: true
+        default: false
+        }
+    }
+
     var isNumber: Bool {
         switch self {
         case .integer, .bigInteger, .double: true
@@ -56,6 +64,7 @@ final class ListStorage {
     }
 
     deinit {
+        guard elements.contains(where: \.isContainer) else { return }
         var contents = takeContents()
         releaseIteratively(&contents)
     }
@@ -67,58 +76,103 @@ final class ListStorage {
 }
 
 /// `java.util.LinkedHashMap<String, Object>`: insertion order, a replaced key keeps its place.
+///
+/// Most maps in templates are small JSON objects, so keys are found by a linear search and a
+/// hash index is built only once a map grows past `indexedCount` keys.
 final class MapStorage {
-    private(set) var keys: [String] = []
-    private var values: [String: RuntimeValue] = [:]
+    private(set) var keys: [String]
+    /// Values in key order; JSON containers among them stay frozen until read through `get`.
+    private var values: [RuntimeValue]
+    private var index: [String: Int]?
+    private static let indexedCount = 8
 
-    init() {}
+    init() {
+        keys = []
+        values = []
+    }
+
+    init(keys: [String], values: [RuntimeValue]) {
+        self.keys = keys
+        self.values = values
+        if keys.count > MapStorage.indexedCount { rebuildIndex() }
+    }
 
     var count: Int { keys.count }
 
+    private func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        return keys.firstIndex(of: key)
+    }
+
+    private func rebuildIndex() {
+        var built: [String: Int] = [:]
+        built.reserveCapacity(keys.count)
+        for (position, key) in keys.enumerated() { built[key] = position }
+        index = built
+    }
+
     /// The value, thawing a frozen JSON container in place so later reads share it.
     func get(_ key: String) -> RuntimeValue? {
-        guard let value = values[key] else { return nil }
+        position(of: key).map(value(at:))
+    }
+
+    private func value(at position: Int) -> RuntimeValue {
+        let value = values[position]
         guard case .json = value else { return value }
         let thawed = value.thawed()
-        values[key] = thawed
+        values[position] = thawed
         return thawed
     }
 
     /// Every value in order, read as `get` reads them.
-    var thawedValues: [RuntimeValue] { keys.map { get($0)! } }
+    var thawedValues: [RuntimeValue] { values.indices.map(value(at:)) }
 
     /// Returns the previous value, as `Map.put` does.
     @discardableResult
     func put(_ key: String, _ value: RuntimeValue) -> RuntimeValue? {
-        let previous = values.updateValue(value, forKey: key)
-        if previous == nil { keys.append(key) }
-        return previous
+        if let position = position(of: key) {
+            let previous = values[position]
+            values[position] = value
+            return previous
+        }
+        keys.append(key)
+        values.append(value)
+        if index != nil {
+            index![key] = keys.count - 1
+        } else if keys.count > MapStorage.indexedCount {
+            rebuildIndex()
+        }
+        return nil
     }
 
     @discardableResult
     func remove(_ key: String) -> RuntimeValue? {
-        guard let previous = values.removeValue(forKey: key) else { return nil }
-        keys.removeAll { $0 == key }
+        guard let position = position(of: key) else { return nil }
+        keys.remove(at: position)
+        let previous = values.remove(at: position)
+        if index != nil { rebuildIndex() }
         return previous
     }
 
     func removeAll() {
         keys.removeAll()
         values.removeAll()
+        index = nil
     }
 
-    var pairs: [(key: String, value: RuntimeValue)] { keys.map { ($0, values[$0]!) } }
+    var pairs: [(key: String, value: RuntimeValue)] { Array(zip(keys, values)) }
+    var orderedValues: [RuntimeValue] { values }
 
     deinit {
+        guard values.contains(where: \.isContainer) else { return }
         var contents = takeContents()
         releaseIteratively(&contents)
     }
 
     fileprivate func takeContents() -> [RuntimeValue] {
-        defer { values = [:] }
-        return Array(values.values)
+        defer { values = [] }
+        return values
     }
-    var orderedValues: [RuntimeValue] { keys.map { values[$0]! } }
 }
 
 /// Releases nested lists and maps one level at a time. Left to itself, releasing a list
@@ -201,9 +255,7 @@ extension RuntimeValue {
         case .array(let elements):
             return .list(ListStorage(elements.map(RuntimeValue.init(json:)), style: .json))
         case .object(let object):
-            let map = MapStorage()
-            for (key, child) in object { map.put(key, RuntimeValue(json: child)) }
-            return .map(map)
+            return .map(MapStorage(keys: object.keys, values: object.map { RuntimeValue(json: $0.value) }))
         default:
             return RuntimeValue(json: json)
         }
