@@ -65,3 +65,28 @@ import VTL
         #expect(error?.diagnostic == "t.vm:2:1: error: #if has no matching #end\n#if($input.path('$.ok') == true)\n^")
     }
 }
+
+/// The README's emulator example, as written there, answering a request.
+@Suite struct ReadmeEmulatorExampleTests {
+    let file = repositoryRoot.appendingPathComponent("Fixtures/examples/sqs-api-fixed/template.yaml").path
+
+    func answer(api: APIDefinition, method: String, path: String, headers: [Parameter], body: String) throws -> MethodResponse {
+        let request = InvocationRequest(httpMethod: method, path: path, headers: headers, body: body)
+        let result = try Invocation.run(request, in: api)
+        return result.methodResponse
+    }
+
+    @Test func answersAPostAsTheDeployedApiWould() throws {
+        let api = try APIDefinitionLoader.load(String(contentsOfFile: file, encoding: .utf8), fileName: file)
+        let response = try answer(
+            api: api, method: "POST", path: "/", headers: [Parameter("Content-Type", "application/json")], body: #"{"a": "b&c"}"#)
+        #expect(response.status == 200)
+        #expect(response.body.contains("SendMessageResponse"))
+    }
+
+    @Test func aRequestApiGatewayRefusesIsAResponseNotAnError() throws {
+        let api = try APIDefinitionLoader.load(String(contentsOfFile: file, encoding: .utf8), fileName: file)
+        let response = try answer(api: api, method: "GET", path: "/nowhere", headers: [], body: "")
+        #expect(response.status == 403)
+    }
+}
