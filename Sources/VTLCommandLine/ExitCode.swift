@@ -1,5 +1,5 @@
 /// The exit codes of `sysexits.h` that the tool uses.
-public enum ExitCode: Int32, Sendable {
+enum ExitCode: Int32, Sendable {
     case success = 0
     /// Findings or failing tests: the tool worked, the input did not pass.
     case failures = 1

@@ -52,15 +52,19 @@ enum Usage {
     static let test = """
         Usage: vtl test DIR... [options]
 
-        Run every case folder below DIR: template.vm, optional body.json or body.txt,
-        optional request.json, and expected.txt (exact output) or expected-error.txt
-        (the start of the expected error). Prints a line for each failure with a diff
-        and a summary; exits 1 if any case fails.
+        Run every case folder below DIR. A rendering case has template.vm, optional
+        body.json or body.txt, optional request.json, and expected.txt (exact output),
+        expected.json (compared as JSON) or expected-error.txt (the start of the error).
+        An invocation case has request.json ({"method", "path", "headers", "query",
+        "body", ...}), api.yaml or api.json (or the file --api names) and expected.json:
+        the keys the result of vtl invoke --format json must have. Prints a line for each
+        failure with a diff and a summary; exits 1 if any case fails.
 
         A case with a KNOWN-ISSUE file is a tracked gap: it is reported, not counted
         as failing, until it passes (then the file should go).
 
         Options:
+          --api FILE            The API definition for invocation cases that have none
           --junit FILE          Also write the results as JUnit XML, for CI
           --update              Rewrite the expectation of every failing case with what
                                 it renders now (review the change before committing)

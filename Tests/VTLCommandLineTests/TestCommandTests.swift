@@ -70,3 +70,25 @@ import Testing
         #expect(runVTL(["test", folder.path]).output == "2 passed, 0 failed\n")
     }
 }
+
+@Suite struct TestCommandInvocationTests {
+    @Test func invocationCasesRunAgainstTheApiGivenWithDashDashApi() throws {
+        let folder = try temporaryFolder([
+            "stored/request.json": #"{"method": "POST", "path": "/", "headers": {"Content-Type": "application/json"}, "body": "{\"a\": \"b&c\"}"}"#,
+            "stored/expected.json": #"{"status": 200, "sqs": {"matchesRequestBody": true}}"#,
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fixed = repositoryRoot.appendingPathComponent("Fixtures/examples/sqs-api-fixed/template.yaml").path
+        let broken = repositoryRoot.appendingPathComponent("Fixtures/examples/sqs-api/template.yaml").path
+        #expect(runVTL(["test", "--api", fixed, folder.path]).output == "1 passed, 0 failed\n")
+        let failing = runVTL(["test", "--api", broken, folder.path])
+        #expect(failing.exitCode == 1)
+        #expect(failing.output.contains("$.sqs.matchesRequestBody: expected true, got false"))
+    }
+
+    @Test func theWholeFixturesFolderPassesThroughVtlTest() {
+        let result = runVTL(["test", repositoryRoot.appendingPathComponent("Fixtures").path])
+        #expect(result.exitCode == 0, "\(result.output.split(separator: "\n").filter { $0.hasPrefix("FAIL") })")
+        #expect(result.output.split(separator: "\n").last?.hasSuffix("failed, 4 skipped") == true)
+    }
+}

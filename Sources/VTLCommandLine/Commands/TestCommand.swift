@@ -21,23 +21,30 @@ struct TestCommand {
         let velocity = reader.flag("--velocity")
         let update = reader.flag("--update")
         let junitPath = try reader.value("--junit")
+        let apiPath = try reader.value("--api")
         let directories = try reader.positionals()
         guard !directories.isEmpty else { throw UsageError("test needs at least one folder") }
-        var cases: [FixtureCase] = []
+        let api = try apiPath.map { path throws(InputError) in
+            InvocationCase.DefinitionFile(text: try readInput(path, streams: streams, what: "API definition"), fileName: path)
+        }
+        var cases: [any TestCase] = []
         for directory in directories {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw InputError("cannot open the folder '\(directory)'")
             }
             do {
-                cases += try FixtureCase.all(under: URL(fileURLWithPath: directory))
+                let root = URL(fileURLWithPath: directory)
+                cases += try FixtureCase.all(under: root)
+                cases += try InvocationCase.all(under: root, api: api)
             } catch {
                 streams.writeError("vtl: \(error)\n")
                 return .dataError
             }
         }
         let options: RenderOptions = velocity ? .velocity : .apiGateway
-        var outcomes: [(FixtureCase, Outcome)] = []
+        cases.sort { $0.name < $1.name }
+        var outcomes: [(any TestCase, Outcome)] = []
         for fixture in cases {
             let outcome = try run(fixture, options: options, update: update)
             outcomes.append((fixture, outcome))
@@ -61,7 +68,7 @@ struct TestCommand {
         return failed == 0 ? .success : .failures
     }
 
-    private func run(_ fixture: FixtureCase, options: RenderOptions, update: Bool) throws -> Outcome {
+    private func run(_ fixture: any TestCase, options: RenderOptions, update: Bool) throws -> Outcome {
         let failure = fixture.failure(options: options)
         switch (failure, fixture.knownIssue) {
         case (nil, nil):
@@ -71,11 +78,24 @@ struct TestCommand {
         case (nil, _?):
             return .failed("passes now: delete its KNOWN-ISSUE file")
         case (let failure?, nil):
-            guard update else { return .failed(failure) }
-            try fixture.rewriteExpectation(options: options)
+            guard update, let rendering = fixture as? FixtureCase else { return .failed(failure) }
+            try rendering.rewriteExpectation(options: options)
             return .updated
         }
     }
+}
+
+/// A case `vtl test` runs: a template rendering or a request through an API definition.
+protocol TestCase: Sendable {
+    var name: String { get }
+    var knownIssue: String? { get }
+    func failure(options: RenderOptions) -> String?
+}
+
+extension FixtureCase: TestCase {}
+
+extension InvocationCase: TestCase {
+    func failure(options: RenderOptions) -> String? { failure() }
 }
 
 extension FixtureCase {

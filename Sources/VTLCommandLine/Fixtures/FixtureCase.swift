@@ -1,5 +1,6 @@
 import APIGateway
 import Foundation
+import JSON
 import VTL
 
 /// One fixture folder: a template, an optional request, and what rendering it must give.
@@ -8,29 +9,39 @@ public struct FixtureCase: Sendable, CustomStringConvertible {
     public enum Expectation: Sendable, Equatable {
         /// Exactly this text (`expected.txt`).
         case output(String)
+        /// JSON equal to this, whatever its spacing (`expected.json`).
+        case json(String)
         /// A failure whose first line starts with this text (`expected-error.txt`).
         case error(prefix: String)
     }
 
     /// The folder, relative to the directory the suite was loaded from (`language/set/set-map-key`).
     public let name: String
+    /// The case folder on disk.
     public let directory: URL
+    /// The text of `template.vm`.
     public let template: String
+    /// From `request.json` with `body.json` or `body.txt`; an empty `POST /` when those are absent.
     public let request: MethodRequest
+    /// From `expected.txt` or `expected-error.txt`.
     public let expectation: Expectation
     /// Why the case does not pass yet (`KNOWN-ISSUE`); such a case is reported, not counted as failing.
     public let knownIssue: String?
 
+    /// The case name, so parameterised tests show it.
     public var description: String { name }
 
     /// Reads a case folder; throws `FixtureError` when a file is missing or unreadable.
     public init(directory: URL, name: String) throws(FixtureError) {
         self.directory = directory
         self.name = name
-        template = try FixtureCase.read(directory, "template.vm")
-        var body = try FixtureCase.readIfPresent(directory, "body.json")
-        if body == nil { body = try FixtureCase.readIfPresent(directory, "body.txt") }
-        if let requestJSON = try FixtureCase.readIfPresent(directory, "request.json") {
+        guard let template = try FixtureFile.read(directory, "template.vm") else {
+            throw FixtureError("\(name)/template.vm is missing")
+        }
+        self.template = template
+        var body = try FixtureFile.read(directory, "body.json")
+        if body == nil { body = try FixtureFile.read(directory, "body.txt") }
+        if let requestJSON = try FixtureFile.read(directory, "request.json") {
             do {
                 request = try MethodRequest(requestJSON: requestJSON, body: body ?? "")
             } catch {
@@ -39,30 +50,23 @@ public struct FixtureCase: Sendable, CustomStringConvertible {
         } else {
             request = MethodRequest(body: body ?? "")
         }
-        knownIssue = try FixtureCase.readIfPresent(directory, "KNOWN-ISSUE")?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if let output = try FixtureCase.readIfPresent(directory, "expected.txt") {
+        knownIssue = try FixtureFile.read(directory, "KNOWN-ISSUE")?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let output = try FixtureFile.read(directory, "expected.txt") {
             expectation = .output(output)
-        } else if let prefix = try FixtureCase.readIfPresent(directory, "expected-error.txt") {
+        } else if let json = try FixtureFile.read(directory, "expected.json") {
+            expectation = .json(json)
+        } else if let prefix = try FixtureFile.read(directory, "expected-error.txt") {
             expectation = .error(prefix: prefix.trimmingCharacters(in: .newlines))
         } else {
-            throw FixtureError("\(name): neither expected.txt nor expected-error.txt")
+            throw FixtureError("\(name): no expected.txt, expected.json or expected-error.txt")
         }
     }
 
     /// Every folder under `root` that holds a `template.vm`, sorted by name.
     public static func all(under root: URL) throws(FixtureError) -> [FixtureCase] {
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
-            throw FixtureError("cannot read the folder \(root.path)")
+        try FixtureFile.caseFolders(under: root, holding: "template.vm").map { folder throws(FixtureError) in
+            try FixtureCase(directory: folder.directory, name: folder.name)
         }
-        var cases: [FixtureCase] = []
-        let rootPath = root.standardizedFileURL.path
-        for case let url as URL in enumerator where url.lastPathComponent == "template.vm" {
-            let directory = url.deletingLastPathComponent().standardizedFileURL
-            var name = String(directory.path.dropFirst(rootPath.count))
-            while name.hasPrefix("/") { name.removeFirst() }
-            cases.append(try FixtureCase(directory: directory, name: name.isEmpty ? directory.lastPathComponent : name))
-        }
-        return cases.sorted { $0.name < $1.name }
     }
 
     /// Renders the case as API Gateway would (`options` lets a caller pick stock Velocity).
@@ -80,7 +84,13 @@ public struct FixtureCase: Sendable, CustomStringConvertible {
         switch (expectation, render(options: options)) {
         case (.output(let expected), .success(let actual)):
             return expected == actual ? nil : TextDiff.describe(expected: expected, actual: actual)
-        case (.output, .failure(let error)):
+        case (.json(let expected), .success(let actual)):
+            guard let wanted = try? JSONValue.parse(expected) else { return "expected.json is not JSON" }
+            guard let got = try? JSONValue.parse(actual), got == wanted else {
+                return TextDiff.describe(expected: expected, actual: actual)
+            }
+            return nil
+        case (.output, .failure(let error)), (.json, .failure(let error)):
             return "expected output, but the render failed:\n\(error.diagnostic)"
         case (.error(let prefix), .failure(let error)):
             return error.description.hasPrefix(prefix) ? nil : "expected an error starting with \(prefix)\n  got: \(error.description)"
@@ -88,29 +98,11 @@ public struct FixtureCase: Sendable, CustomStringConvertible {
             return "expected an error starting with \(prefix), but the render gave \(TextDiff.quoted(actual))"
         }
     }
-
-    private static func read(_ directory: URL, _ file: String) throws(FixtureError) -> String {
-        guard let text = try readIfPresent(directory, file) else {
-            throw FixtureError("\(directory.path)/\(file) is missing")
-        }
-        return text
-    }
-
-    private static func readIfPresent(_ directory: URL, _ file: String) throws(FixtureError) -> String? {
-        let url = directory.appendingPathComponent(file)
-        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw FixtureError("cannot read \(url.path)")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw FixtureError("\(url.path) is not UTF-8")
-        }
-        return text
-    }
 }
 
 /// A fixture folder that cannot be read.
 public struct FixtureError: Error, Sendable, CustomStringConvertible {
+    /// What is wrong, naming the file.
     public var description: String
     init(_ description: String) { self.description = description }
 }
