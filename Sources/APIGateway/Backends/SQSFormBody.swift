@@ -7,13 +7,16 @@
 /// in `note`: a `%` not followed by two hex digits is kept as written (WHATWG's rule; a Java
 /// `URLDecoder` would refuse the whole request), and a piece without `=` is a name with an empty value.
 public struct SQSFormParameter: Sendable, Equatable {
+    /// The decoded parameter name (`MessageBody`), or the JSON key for the JSON protocol.
     public var name: String
+    /// The decoded value SQS uses.
     public var value: String
     /// The piece of the body it came from, before decoding.
     public var raw: String
     /// What SQS does with this parameter, when it is not simply used.
     public var note: String?
 
+    /// Creates a parameter.
     public init(name: String, value: String, raw: String, note: String? = nil) {
         self.name = name
         self.value = value

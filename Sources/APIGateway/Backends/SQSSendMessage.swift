@@ -3,6 +3,7 @@ import JSON
 /// What SQS makes of the request API Gateway sends it: which protocol, the `SendMessage`
 /// parameters as SQS decodes them, the message it stores and its MD5, and SQS's answer.
 public struct SQSMessageReport: Sendable, Equatable {
+    /// How the integration request speaks to SQS, told apart by the `X-Amz-Target` header.
     public enum WireProtocol: String, Sendable, Equatable {
         /// Form-encoded `Action=SendMessage&...` (the seed's and the AWS knowledge-center way).
         case query
@@ -10,6 +11,7 @@ public struct SQSMessageReport: Sendable, Equatable {
         case json
     }
 
+    /// Which of SQS's two protocols the request used.
     public var wireProtocol: WireProtocol
     /// `SendMessage`, another action, or nil when the request names none.
     public var action: String?

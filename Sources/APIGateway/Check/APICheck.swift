@@ -8,8 +8,10 @@ public struct CheckOptions: Sendable {
     public var method: String?
     /// Only methods whose resource path is this, or that a request to this path reaches.
     public var path: String?
+    /// Region, account and backend answer for the simulated invocations the sweep makes.
     public var settings: InvocationSettings
 
+    /// Creates options; by default the built-in corpus over every method.
     public init(
         payloads: [CheckPayload] = PayloadCorpus.builtIn, method: String? = nil, path: String? = nil,
         settings: InvocationSettings = InvocationSettings()

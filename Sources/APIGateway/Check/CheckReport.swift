@@ -1,6 +1,8 @@
 /// One problem `vtl check` found, with where it is, why it breaks and how to fix it.
 public struct CheckFinding: Sendable, Equatable {
+    /// The rule that fired; its raw value is the id shown in reports (`form-unencoded-value`).
     public var rule: CheckRule
+    /// Always the rule's default severity; kept here so reports can sort without looking it up.
     public var severity: CheckSeverity
     /// The place in the definition (or template) file.
     public var location: DefinitionLocation
@@ -13,6 +15,7 @@ public struct CheckFinding: Sendable, Equatable {
     /// For payload findings: the request that shows it.
     public var evidence: CheckEvidence?
 
+    /// Creates a finding; the severity comes from `rule`.
     public init(
         rule: CheckRule, location: DefinitionLocation, message: String, why: String, fix: String,
         evidence: CheckEvidence? = nil
@@ -44,6 +47,7 @@ public struct CheckEvidence: Sendable, Equatable {
     /// What the backend reads instead; for SQS, the message it stores.
     public var received: String?
 
+    /// Creates evidence; `failingPayloads` counts the payload itself, so 1 means it alone.
     public init(
         payload: String, failingPayloads: Int = 1, requestBody: String, integrationBody: String, field: String? = nil,
         expected: String? = nil, received: String? = nil
@@ -62,11 +66,14 @@ public struct CheckEvidence: Sendable, Equatable {
 public struct IntegrationCheck: Sendable, Equatable {
     /// `POST /orders (application/json)`.
     public var name: String
+    /// What the integration's body is for, which decides the invariants the payload sweep checks.
     public var target: CheckTarget
+    /// Where the method is defined (the template file for a lone template).
     public var location: DefinitionLocation
     /// Most severe first; lint findings before payload findings; then by place in the file.
     public var findings: [CheckFinding]
 
+    /// Creates the check and sorts `findings` into report order.
     public init(name: String, target: CheckTarget, location: DefinitionLocation, findings: [CheckFinding]) {
         self.name = name
         self.target = target
@@ -89,6 +96,7 @@ public struct CheckReport: Sendable, Equatable {
     /// How many payloads each integration was swept with.
     public var payloadCount: Int
 
+    /// Creates the report and sorts `integrations` into report order.
     public init(integrations: [IntegrationCheck], payloadCount: Int) {
         let indexed = integrations.enumerated().map { ($0.offset, $0.element) }
         self.integrations = indexed.sorted { left, right in
@@ -99,6 +107,7 @@ public struct CheckReport: Sendable, Equatable {
         self.payloadCount = payloadCount
     }
 
+    /// Every finding of every integration, in report order.
     public var findings: [CheckFinding] { integrations.flatMap(\.findings) }
 
     /// True when nothing was found.

@@ -49,6 +49,7 @@ public enum CheckRule: String, Sendable, Equatable, CaseIterable, Comparable {
         }
     }
 
+    /// Declaration order, which is the order reports list rules in.
     public static func < (lhs: CheckRule, rhs: CheckRule) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
@@ -56,9 +57,12 @@ public enum CheckRule: String, Sendable, Equatable, CaseIterable, Comparable {
 
 /// Errors lose data or break requests; warnings may.
 public enum CheckSeverity: String, Sendable, Equatable, Comparable {
+    /// Loses or corrupts data, or breaks the request.
     case error
+    /// May break some requests, or is a risk worth a look.
     case warning
 
+    /// Errors sort before warnings.
     public static func < (lhs: CheckSeverity, rhs: CheckSeverity) -> Bool {
         lhs == .error && rhs == .warning
     }

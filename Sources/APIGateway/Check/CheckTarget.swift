@@ -1,22 +1,34 @@
 /// What an integration's request body is for, which decides the invariants a payload must keep.
 public enum CheckTarget: String, Sendable, Equatable, CaseIterable {
+    /// SQS with a form-encoded `Action=SendMessage&…` body.
     case sqsQuery = "SQS (query API)"
+    /// SQS with `X-Amz-Target: AmazonSQS.*` and a JSON body.
     case sqsJSON = "SQS (JSON protocol)"
+    /// An `sns` service URI (a form-encoded query API, like SQS's).
     case sns = "SNS"
+    /// A `dynamodb` service URI.
     case dynamoDB = "DynamoDB"
+    /// A `states` service URI.
     case stepFunctions = "Step Functions"
+    /// An `events` service URI.
     case eventBridge = "EventBridge"
+    /// A `kinesis` service URI.
     case kinesis = "Kinesis"
+    /// A non-proxy `lambda` service URI: the template's output is the function's event.
     case lambda = "Lambda (non-proxy)"
+    /// Any other AWS service; the body format comes from the content type sent.
     case otherAWS = "AWS service"
+    /// An `HTTP` integration.
     case http = "HTTP"
+    /// A `MOCK` integration, which calls nothing.
     case mock = "MOCK"
+    /// `AWS_PROXY` or `HTTP_PROXY`: no request template, so only the integration rules apply.
     case proxy = "proxy"
     /// A lone template checked with `--template`: only the content type is known.
     case template = "template"
 
     /// How the backend reads the body.
-    public enum BodyFormat: String, Sendable, Equatable {
+    enum BodyFormat: String, Sendable, Equatable {
         case form = "application/x-www-form-urlencoded"
         case json = "application/json"
         /// Anything else: only template errors and 5xx are checked.

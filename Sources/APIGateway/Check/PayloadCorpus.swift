@@ -11,9 +11,12 @@ public struct CheckPayload: Sendable, Equatable {
 
     /// A short name shown in reports, such as `ampersand`.
     public var name: String
+    /// The characters sent: a value for `.value` placement, the whole body for `.body`.
     public var text: String
+    /// Whether the text is a field value or the whole body.
     public var placement: Placement
 
+    /// Creates a payload, such as one read from a user's `--payloads` file.
     public init(name: String, text: String, placement: Placement) {
         self.name = name
         self.text = text

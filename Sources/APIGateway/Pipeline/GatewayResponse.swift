@@ -5,12 +5,14 @@ import JSON
 /// configuration it cannot carry out. These are results of an invocation, not failures of the tool;
 /// it is an `Error` only so that a step can return `Result<_, GatewayResponse>`.
 public struct GatewayResponse: Error, Sendable, Equatable {
+    /// The HTTP status: 403, 413, 415, 400, 500 or 502.
     public var status: Int
     /// Exactly the body AWS sends, spacing included.
     public var body: String
     /// The `x-amzn-ErrorType` API Gateway names the refusal with.
     public var errorType: String
 
+    /// Creates a response; the pipeline makes its own with the exact bodies AWS sends.
     public init(status: Int, body: String, errorType: String) {
         self.status = status
         self.body = body

@@ -3,15 +3,18 @@ import VTL
 /// Step 7: the request API Gateway sends the backend: method, URL, headers and body, as
 /// the console's test-invoke log shows them ("Endpoint request URI/headers/body").
 public struct IntegrationRequest: Sendable, Equatable {
+    /// The integration's `httpMethod` upper-cased (`POST` for AWS services when unset); the client's for MOCK and `ANY`.
     public var method: String
     /// Empty for a MOCK integration, which calls nothing.
     public var url: String
     /// In the order API Gateway lists them; a repeated name is a multi-value header.
     public var headers: [Parameter]
+    /// The body after the request template, or the client's body passed through.
     public var body: String
     /// The AWS service called (`sqs`, `lambda`), nil for HTTP and MOCK.
     public var service: String?
 
+    /// Creates a request.
     public init(method: String, url: String, headers: [Parameter], body: String, service: String? = nil) {
         self.method = method
         self.url = url

@@ -166,6 +166,7 @@ public enum Invocation {
 public struct InvocationResult: Sendable, Equatable {
     /// The method the request reached; nil when routing refused it.
     public var method: MethodDefinition?
+    /// The request as the mapping templates saw it; nil when API Gateway refused it before that.
     public var methodRequest: MethodRequest?
     /// The content type of the request template used; nil for passthrough or a proxy.
     public var requestTemplate: String?
@@ -179,6 +180,7 @@ public struct InvocationResult: Sendable, Equatable {
     public var sqs: SQSMessageReport?
     /// API Gateway's own answer, when it gave one instead of the backend's.
     public var refusal: GatewayResponse?
+    /// What the client receives: the mapped backend answer, or API Gateway's refusal.
     public var methodResponse: MethodResponse = MethodResponse(status: 0)
     /// The test-invoke style execution log.
     public var log: [String] = []
@@ -186,6 +188,7 @@ public struct InvocationResult: Sendable, Equatable {
     /// The status the client receives.
     public var status: Int { methodResponse.status }
 
+    /// Creates an empty result; `Invocation.run` fills it in.
     public init(method: MethodDefinition? = nil) {
         self.method = method
     }

@@ -18,6 +18,7 @@ public struct InvocationRequest: Sendable, Equatable {
     /// `$context` values that replace or add to the defaults, as in `MethodRequest.context`.
     public var context: OrderedMap
 
+    /// Creates a request; by default an empty `POST /` with no headers.
     public init(
         httpMethod: String = "POST", path: String = "/", headers: [Parameter] = [], queryString: [Parameter] = [],
         body: String = "", stageVariables: [Parameter] = [], context: OrderedMap = OrderedMap()
@@ -48,6 +49,7 @@ public struct InvocationSettings: Sendable, Equatable {
     /// What the backend answers instead of its default reply; nil fields keep the default.
     public var backend: BackendOverride
 
+    /// Creates settings; the defaults are a placeholder account in `us-east-1` and the simulated backend.
     public init(region: String = "us-east-1", accountId: String = "123456789012", backend: BackendOverride = BackendOverride()) {
         self.region = region
         self.accountId = accountId
@@ -58,11 +60,14 @@ public struct InvocationSettings: Sendable, Equatable {
 /// A backend answer chosen by the caller (`--integration-status`, `--integration-header`,
 /// `--integration-body`); each part left nil keeps the simulated default.
 public struct BackendOverride: Sendable, Equatable {
+    /// The status the backend answers, such as 500 to exercise a `selectionPattern`.
     public var status: Int?
     /// Headers that replace the default ones when non-empty.
     public var headers: [Parameter]
+    /// The body the backend answers, as text.
     public var body: String?
 
+    /// Creates an override; with no arguments it changes nothing.
     public init(status: Int? = nil, headers: [Parameter] = [], body: String? = nil) {
         self.status = status
         self.headers = headers

@@ -2,10 +2,15 @@ import JSON
 
 /// The last step: what the client receives.
 public struct MethodResponse: Sendable, Equatable {
+    /// The HTTP status the client receives.
     public var status: Int
+    /// Headers in the order sent: the content type, then mapped headers; for a proxy, the backend's
+    /// (some renamed `x-amzn-Remapped-…`).
     public var headers: [Parameter]
+    /// The body after the response template, or the backend's body when none applies.
     public var body: String
 
+    /// Creates a response.
     public init(status: Int, headers: [Parameter] = [], body: String = "") {
         self.status = status
         self.headers = headers

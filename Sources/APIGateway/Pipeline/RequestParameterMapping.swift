@@ -5,15 +5,15 @@ import VTL
 /// Every source of DOC-rr is read; a source that is missing omits its target (recorded on
 /// AWS). Headers API Gateway will not let a mapping set give its 500 (recorded on AWS), and
 /// a few hop-by-hop headers are dropped before an HTTP backend (recorded on AWS).
-public struct IntegrationParameters: Sendable, Equatable {
+struct IntegrationParameters: Sendable, Equatable {
     /// Values for the URI's `{name}` placeholders.
-    public var path: [Parameter] = []
+    var path: [Parameter] = []
     /// Query-string parameters; a repeated name is a multi-value parameter.
-    public var querystring: [Parameter] = []
+    var querystring: [Parameter] = []
     /// Headers; a repeated name is a multi-value header.
-    public var header: [Parameter] = []
+    var header: [Parameter] = []
 
-    public init(path: [Parameter] = [], querystring: [Parameter] = [], header: [Parameter] = []) {
+    init(path: [Parameter] = [], querystring: [Parameter] = [], header: [Parameter] = []) {
         self.path = path
         self.querystring = querystring
         self.header = header

@@ -5,16 +5,16 @@
 /// 403 `{"message":"Missing Authentication Token"}`: REST APIs answer an unknown path or
 /// method that way, not with 404 (widely reported; AWS knowledge-center article
 /// "api-gateway-authentication-token-errors").
-public enum Routing {
+enum Routing {
     /// The method a request reached and the path parameters its resource path captured.
-    public struct Match: Sendable, Equatable {
-        public var method: MethodDefinition
+    struct Match: Sendable, Equatable {
+        var method: MethodDefinition
         /// `{name}` and `{name+}` values, in the order of the resource path.
-        public var pathParameters: [Parameter]
+        var pathParameters: [Parameter]
     }
 
     /// The matching method, or nil when API Gateway would answer 403.
-    public static func route(method httpMethod: String, path: String, in api: APIDefinition) -> Match? {
+    static func route(method httpMethod: String, path: String, in api: APIDefinition) -> Match? {
         let requestSegments = segments(of: path)
         var best: (score: [Int], match: Match)?
         for method in api.methods {

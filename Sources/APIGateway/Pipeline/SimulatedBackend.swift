@@ -2,10 +2,14 @@ import JSON
 
 /// What the backend answered ("Endpoint response" in the test-invoke log).
 public struct BackendResponse: Sendable, Equatable {
+    /// The status the backend answered; integration responses' `selectionPattern`s match against it.
     public var status: Int
+    /// The backend's headers, in order; `integration.response.header.X` reads them.
     public var headers: [Parameter]
+    /// The backend's body; response templates read it as `$input.body`.
     public var body: String
 
+    /// Creates a response.
     public init(status: Int, headers: [Parameter] = [], body: String = "") {
         self.status = status
         self.headers = headers

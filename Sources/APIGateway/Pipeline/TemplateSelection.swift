@@ -5,7 +5,7 @@
 /// then `passthroughBehavior` decides between passthrough and 415 (DOC-pt table, API-Integration).
 /// Responses: by the first media type of `Accept` (DOC-bin, DOC-ki), falling back to
 /// `application/json`, then to the first template (DOC-rr).
-public enum TemplateSelection: Sendable, Equatable {
+enum TemplateSelection: Sendable, Equatable {
     /// Render this template.
     case template(ContentTemplate)
     /// Send the body on untransformed.
@@ -14,7 +14,7 @@ public enum TemplateSelection: Sendable, Equatable {
     case unsupportedMediaType
 
     /// The request template for a method request's `Content-Type` header value (nil when absent).
-    public static func request(contentType: String?, integration: Integration) -> TemplateSelection {
+    static func request(contentType: String?, integration: Integration) -> TemplateSelection {
         let mediaType = contentType.map(Self.mediaType) ?? "application/json"
         let templates = integration.requestTemplates
         if let template = templates.first(where: { Self.mediaType($0.contentType) == mediaType }) {
@@ -29,7 +29,7 @@ public enum TemplateSelection: Sendable, Equatable {
 
     /// The response template for the request's `Accept` header value (nil when absent), or
     /// passthrough when the integration response has none.
-    public static func response(accept: String?, templates: [ContentTemplate]) -> TemplateSelection {
+    static func response(accept: String?, templates: [ContentTemplate]) -> TemplateSelection {
         guard let first = templates.first else { return .passthrough }
         // Only the first media type of Accept counts; a missing one means application/json.
         let wanted = accept.flatMap { $0.split(separator: ",").first.map(String.init) }.map(Self.mediaType) ?? "application/json"

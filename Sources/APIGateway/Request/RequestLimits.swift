@@ -3,5 +3,6 @@ public struct RequestLimits: Sendable, Equatable {
     /// Bytes of request body (UTF-8). API Gateway refuses payloads over 10 MB.
     public var bodyBytes: Int = 10 * 1024 * 1024
 
+    /// Creates the limits API Gateway applies.
     public init() {}
 }

@@ -6,5 +6,6 @@ public struct ParseLimits: Sendable, Equatable {
     /// Nesting of blocks, parentheses and literals; the parser and renderer recurse per level.
     public var nestingDepth: Int = 100
 
+    /// Creates the default limits: API Gateway's 300 KB and a nesting depth no real template reaches.
     public init() {}
 }

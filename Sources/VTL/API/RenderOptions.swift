@@ -8,9 +8,12 @@ public struct RenderOptions: Sendable, Equatable {
         case velocity
     }
 
+    /// API Gateway's rules by default.
     public var nullHandling: NullHandling
+    /// Work and output bounds for one render.
     public var limits: RenderLimits
 
+    /// Creates options; the defaults are `RenderOptions.apiGateway`.
     public init(nullHandling: NullHandling = .apiGateway, limits: RenderLimits = RenderLimits()) {
         self.nullHandling = nullHandling
         self.limits = limits
@@ -43,5 +46,6 @@ public struct RenderLimits: Sendable, Equatable {
     /// compared with `==` or `equals`, or returned from a render: each recurses per level.
     public var valueDepth: Int = 1000
 
+    /// Creates the default limits shown on each property, generous for real templates.
     public init() {}
 }

@@ -20,6 +20,7 @@ public struct TemplateInspection: Sendable, Equatable {
     /// order; an argument's references come after the reference that takes them.
     public var references: [InspectedReference]
 
+    /// Creates an inspection; `Template.inspect()` is the usual way to get one.
     public init(insertions: [Insertion] = [], loops: [Loop] = [], assignments: [Assignment] = [], references: [InspectedReference] = []) {
         self.insertions = insertions
         self.loops = loops
@@ -43,14 +44,18 @@ extension Template {
 
 /// A 1-based line and column (in Unicode scalars) in the template's own text.
 public struct TemplateLocation: Sendable, Equatable, Hashable, Comparable, CustomStringConvertible {
+    /// 1-based line.
     public var line: Int
+    /// 1-based column, counted in Unicode scalars.
     public var column: Int
 
+    /// Creates a location.
     public init(line: Int, column: Int) {
         self.line = line
         self.column = column
     }
 
+    /// Source order: by line, then column.
     public static func < (lhs: TemplateLocation, rhs: TemplateLocation) -> Bool {
         (lhs.line, lhs.column) < (rhs.line, rhs.column)
     }
@@ -64,19 +69,24 @@ public struct TemplateLocation: Sendable, Equatable, Hashable, Comparable, Custo
 public struct InspectedReference: Sendable, Equatable, CustomStringConvertible {
     /// One `.property`, `.method(...)` or `[index]` after the root name.
     public enum Step: Sendable, Equatable {
+        /// `.name`, without arguments.
         case property(String)
+        /// `.name(arguments)`.
         case method(String, arguments: [InspectedExpression])
+        /// `[index]`.
         case index(InspectedExpression)
     }
 
     /// The name after `$`: `input`, `util`, `context`, a variable.
     public var root: String
+    /// What follows the root, in order.
     public var steps: [Step]
     /// The text of the reference in the template, such as `$util.urlEncode($input.body)`.
     public var sourceText: String
     /// Where the `$` is.
     public var location: TemplateLocation
 
+    /// Creates a reference.
     public init(root: String, steps: [Step], sourceText: String, location: TemplateLocation) {
         self.root = root
         self.steps = steps
@@ -84,6 +94,7 @@ public struct InspectedReference: Sendable, Equatable, CustomStringConvertible {
         self.location = location
     }
 
+    /// The reference as written.
     public var description: String { sourceText }
 
     /// The names of the steps, properties and methods alike (`["path"]` for `$input.path('$.a')`);
@@ -113,8 +124,11 @@ public indirect enum InspectedExpression: Sendable, Equatable {
     case interpolatedString(references: [InspectedReference])
     /// A number as written.
     case number(String)
+    /// `true` or `false`.
     case bool(Bool)
+    /// A reference, such as an argument `$input.body`.
     case reference(InspectedReference)
+    /// A list literal, `[a, b]`.
     case list([InspectedExpression])
     /// A map, range, `!` or binary operation, with the references it reads.
     case other(references: [InspectedReference])
@@ -133,6 +147,7 @@ public indirect enum InspectedExpression: Sendable, Equatable {
 extension TemplateInspection {
     /// A reference whose value is printed.
     public struct Insertion: Sendable, Equatable {
+        /// The reference printed.
         public var reference: InspectedReference
         /// True inside a double-quoted string literal of a directive (`#set($a = "x$b")`): the value
         /// goes into that string, not straight into the output.
@@ -146,6 +161,7 @@ extension TemplateInspection {
         /// What stands for another reference's value in `textBefore` and `textAfter`.
         public static let otherInsertion: Character = "\u{FFFC}"
 
+        /// Creates an insertion.
         public init(reference: InspectedReference, inStringLiteral: Bool, textBefore: String, textAfter: String) {
             self.reference = reference
             self.inStringLiteral = inStringLiteral
@@ -158,12 +174,14 @@ extension TemplateInspection {
     public struct Loop: Sendable, Equatable {
         /// The loop variable, without `$`.
         public var variable: String
+        /// What the loop iterates over, such as `$input.path('$.items')`.
         public var iterable: InspectedExpression
         /// Where `#foreach` is.
         public var location: TemplateLocation
         /// Whether the body has a `#break` anywhere, the usual way to bound a loop.
         public var hasBreak: Bool
 
+        /// Creates a loop.
         public init(variable: String, iterable: InspectedExpression, location: TemplateLocation, hasBreak: Bool) {
             self.variable = variable
             self.iterable = iterable
@@ -174,10 +192,14 @@ extension TemplateInspection {
 
     /// A `#set(target = value)`.
     public struct Assignment: Sendable, Equatable {
+        /// The reference assigned to: `$a` or `$map.key`.
         public var target: InspectedReference
+        /// The right-hand side.
         public var value: InspectedExpression
+        /// Where `#set` is.
         public var location: TemplateLocation
 
+        /// Creates an assignment.
         public init(target: InspectedReference, value: InspectedExpression, location: TemplateLocation) {
             self.target = target
             self.value = value

@@ -15,14 +15,19 @@ public protocol TemplateObject: Sendable {
 
 /// The outcome of calling a method on a `TemplateObject`.
 public enum MethodResult: Sendable, Equatable {
+    /// The method exists and returned this.
     case value(Value)
+    /// No such method: the call gives null, as an unknown method does in Velocity.
     case notFound
 }
 
 /// A method of a `TemplateObject` failed; the renderer adds the template location.
 public struct TemplateObjectError: Error, Sendable, Equatable {
+    /// The message the template error shows.
     public var message: String
+    /// The `VTLError.Kind` the template error gets: `.input` for an unreadable request body, `.limitExceeded` for a limit.
     public var kind: VTLError.Kind
+    /// Creates an error; most method failures are `.evaluation`.
     public init(_ message: String, kind: VTLError.Kind = .evaluation) {
         self.message = message
         self.kind = kind
@@ -30,5 +35,6 @@ public struct TemplateObjectError: Error, Sendable, Equatable {
 }
 
 extension TemplateObject {
+    /// By default an object has no properties, so `$object.name` is undefined.
     public func property(_ name: String) throws(TemplateObjectError) -> Value? { nil }
 }

@@ -14,7 +14,9 @@ public struct VTLError: Error, Sendable, Equatable, CustomStringConvertible {
         case input
     }
 
+    /// The broad category, for choosing an exit code or status.
     public var kind: Kind
+    /// What went wrong, in one line, without the location.
     public var message: String
     /// The template's name as given to `Template(source:name:)`, used as the file name in messages.
     public var templateName: String
@@ -25,6 +27,7 @@ public struct VTLError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The source line the error is on, without its line break; empty when unknown.
     public var sourceLine: String
 
+    /// Creates an error; the renderer and parser make these, hosts rarely need to.
     public init(kind: Kind, message: String, templateName: String, line: Int, column: Int, sourceLine: String = "") {
         self.kind = kind
         self.message = message

@@ -6,12 +6,17 @@ import JavaLang
 /// Templates get reference semantics (a map put into two variables is one map) while they
 /// render; `Value` is the immutable snapshot that goes in and comes out.
 public enum Value: Sendable, Equatable {
+    /// Java `null`.
     case null
+    /// A Java `Boolean`.
     case bool(Bool)
     /// A Java `Integer` or `Long`.
     case integer(Int)
+    /// A Java `BigInteger`: a whole number too large for a `Long`.
     case bigInteger(BigInteger)
+    /// A Java `Double`; prints as Java's `Double.toString` does (`1.0`, `1.0E10`).
     case double(Double)
+    /// A Java `String`.
     case string(String)
     /// A list; `style` says how it prints (`java.util.ArrayList` or json-smart's `JSONArray`).
     case list([Value], style: ListStyle)
@@ -35,6 +40,8 @@ public enum Value: Sendable, Equatable {
     /// A Java-style list.
     public static func list(_ elements: [Value]) -> Value { .list(elements, style: .java) }
 
+    /// Structural equality for tests and callers: NaN equals NaN, lists compare style too, and
+    /// objects compare by type and printed text (they have no identity across renders).
     public static func == (lhs: Value, rhs: Value) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): true
@@ -54,16 +61,21 @@ public enum Value: Sendable, Equatable {
 
 /// String-keyed map that keeps insertion order, like `java.util.LinkedHashMap<String, Object>`.
 public struct OrderedMap: Sendable, Equatable {
+    /// The keys in insertion order.
     public private(set) var keys: [String] = []
     private var storage: [String: Value] = [:]
 
+    /// Creates an empty map.
     public init() {}
 
+    /// Creates a map from pairs in order; a repeated key keeps its first position and its last value.
     public init(_ pairs: [(String, Value)]) {
         for (key, value) in pairs { self[key] = value }
     }
 
+    /// The number of keys.
     public var count: Int { keys.count }
+    /// True when the map has no keys.
     public var isEmpty: Bool { keys.isEmpty }
 
     /// Reading a missing key gives nil; writing nil removes the key. A replaced key keeps its position.
@@ -83,11 +95,14 @@ public struct OrderedMap: Sendable, Equatable {
         keys.map { ($0, storage[$0]!) }
     }
 
+    /// Equal when the same keys are in the same order with equal values, as two `LinkedHashMap`s print alike.
     public static func == (lhs: OrderedMap, rhs: OrderedMap) -> Bool {
         lhs.keys == rhs.keys && lhs.storage == rhs.storage
     }
 }
 
+/// Literals, so tests and hosts can write `["a": 1, "b": [true, nil]]`: an array literal is a
+/// Java-style list and a dictionary literal an ordered map in the order written.
 extension Value: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByFloatLiteral, ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
 {

@@ -23,7 +23,7 @@ public struct FixtureCase: Sendable, CustomStringConvertible {
     public let template: String
     /// From `request.json` with `body.json` or `body.txt`; an empty `POST /` when those are absent.
     public let request: MethodRequest
-    /// From `expected.txt` or `expected-error.txt`.
+    /// From `expected.txt`, `expected.json` or `expected-error.txt`, the first present.
     public let expectation: Expectation
     /// Why the case does not pass yet (`KNOWN-ISSUE`); such a case is reported, not counted as failing.
     public let knownIssue: String?

@@ -40,6 +40,7 @@ public struct InvocationCase: Sendable, CustomStringConvertible {
         case error(prefix: String)
     }
 
+    /// The case name, so parameterised tests show it.
     public var description: String { name }
 
     /// Reads a case folder; `api` is used when the folder has no definition of its own.
