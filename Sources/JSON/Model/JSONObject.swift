@@ -6,7 +6,8 @@
 public struct JSONObject: Sendable, Hashable, Sequence {
     /// The keys, in insertion order.
     public private(set) var keys: [String] = []
-    private var values: [JSONValue] = []
+    /// The values, in key order.
+    public private(set) var values: [JSONValue] = []
     /// Built only past `indexedCount` keys: most JSON objects are small, and a linear search
     /// over a few keys is cheaper than hashing each one while parsing.
     private var positions: [String: Int]?
@@ -14,6 +15,12 @@ public struct JSONObject: Sendable, Hashable, Sequence {
 
     /// An empty object.
     public init() {}
+
+    /// An empty object with room for `capacity` keys before it reallocates.
+    init(minimumCapacity capacity: Int) {
+        keys.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
+    }
 
     /// An object with these pairs in order; a repeated key keeps its first position and last value.
     public init(_ pairs: [(String, JSONValue)]) {

@@ -20,6 +20,50 @@ enum JSONNumber {
         return .integer(Int(text) ?? 0)
     }
 
+    /// `integer(_:)` straight from the bytes, without making a String first when the digits
+    /// surely fit a `long`. The reader hands over `-`? followed by digits only.
+    static func integer(_ bytes: ArraySlice<UInt8>) -> JSONValue {
+        let negative = bytes.first == UInt8(ascii: "-")
+        let digits = negative ? bytes.dropFirst() : bytes
+        guard digits.count < 19 else { return integer(String(decoding: bytes, as: UTF8.self)) }
+        var value = 0
+        for digit in digits { value = value &* 10 &+ Int(digit &- UInt8(ascii: "0")) }
+        return .integer(negative ? -value : value)
+    }
+
+    /// The common `-`?digits`.`digits with at most 15 digits, computed exactly: both the digits
+    /// as an integer and the power of ten are exact doubles, so one division rounds correctly,
+    /// as `Double.parseDouble` does. Nil for anything else, which goes through `fractional`.
+    static func shortDecimal(_ bytes: ArraySlice<UInt8>) -> JSONValue? {
+        // Past 18 characters the text is a BigDecimal; 18 digits also cannot overflow `mantissa`.
+        guard bytes.count <= 18 else { return nil }
+        let negative = bytes.first == UInt8(ascii: "-")
+        var mantissa = 0
+        var digitCount = 0
+        var fractionDigits = 0
+        var seenPoint = false
+        for byte in negative ? bytes.dropFirst() : bytes {
+            if byte == UInt8(ascii: ".") {
+                guard !seenPoint else { return nil }
+                seenPoint = true
+            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                mantissa = mantissa * 10 + Int(byte - UInt8(ascii: "0"))
+                digitCount += 1
+                if seenPoint { fractionDigits += 1 }
+            } else {
+                return nil
+            }
+        }
+        // "1." and "-.5" are numbers to Java too; "-." (no digit) is left to the full parser.
+        guard seenPoint, digitCount > 0, digitCount <= 15 else { return nil }
+        let magnitude = Double(mantissa) / powersOfTen[fractionDigits]
+        return .double(negative ? -magnitude : magnitude)
+    }
+
+    private static let powersOfTen: [Double] = (0...18).map { exponent in
+        (0..<exponent).reduce(1.0) { value, _ in value * 10 }
+    }
+
     /// Text with a point or exponent: `Double.parseDouble` up to 18 characters, `BigDecimal`
     /// beyond (json-smart's `USE_HI_PRECISION_FLOAT`). Nil where Java throws.
     static func fractional(_ text: String) -> JSONValue? {

@@ -10,7 +10,7 @@ extension PermissiveReader {
                 skipUnquoted(stops)
                 return .string(trimmedText(from: start, to: position))
             }
-            return JSONNumber.integer(trimmedText(from: start, to: position))
+            return JSONNumber.integer(bytes[trimmedRange(from: start, to: position)])
         }
         if c == UInt8(ascii: ".") {
             read()
@@ -29,7 +29,9 @@ extension PermissiveReader {
             skipUnquoted(stops)
             return .string(trimmedText(from: start, to: position))
         }
-        let text = trimmedText(from: start, to: position)
+        let range = trimmedRange(from: start, to: position)
+        if let number = JSONNumber.shortDecimal(bytes[range]) { return number }
+        let text = String(decoding: bytes[range], as: UTF8.self)
         guard let number = JSONNumber.fractional(text) else {
             throw error(.invalidNumber, at: start, detail: text)
         }
@@ -75,9 +77,19 @@ extension PermissiveReader {
             case 0x00...0x1F, 0x7F:
                 continue
             default:
-                text.append(byte: c)
+                // Copy the run of plain bytes up to the next quote, backslash or control byte at once.
+                var end = position + 1
+                while end < bytes.count, Self.isPlainQuoted(bytes[end], quote: quote) { end += 1 }
+                text.append(bytes: bytes[position..<end])
+                position = end - 1
             }
         }
+    }
+
+    /// A byte the escape-aware loop of `readQuoted` copies as it is.
+    @inline(__always)
+    static func isPlainQuoted(_ byte: UInt8, quote: UInt8) -> Bool {
+        byte != quote && byte != UInt8(ascii: "\\") && byte > 0x1F && byte != 0x7F
     }
 
     mutating func readHex(digits: Int) throws(JSONError) -> UInt16 {
@@ -125,6 +137,11 @@ struct UTF16Builder {
     mutating func append(byte: UInt8) {
         flushPending()
         bytes.append(byte)
+    }
+
+    mutating func append(bytes run: ArraySlice<UInt8>) {
+        flushPending()
+        bytes.append(contentsOf: run)
     }
 
     mutating func append(unit: UInt16) {

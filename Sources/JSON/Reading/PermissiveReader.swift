@@ -86,7 +86,8 @@ struct PermissiveReader {
 
     mutating func readObject() throws(JSONError) -> JSONValue {
         try enter()
-        var object = JSONObject()
+        // Most request objects are small records: room for a few keys avoids regrowing twice.
+        var object = JSONObject(minimumCapacity: 4)
         while true {
             read()
             switch c {
@@ -154,11 +155,15 @@ struct PermissiveReader {
 
     /// Java's `trim()`: everything up to U+0020 is cut from both ends.
     func trimmedText(from start: Int, to end: Int) -> String {
+        String(decoding: bytes[trimmedRange(from: start, to: end)], as: UTF8.self)
+    }
+
+    func trimmedRange(from start: Int, to end: Int) -> Range<Int> {
         var lower = start
         var upper = min(end, bytes.count)
         while lower < upper && bytes[lower] <= 0x20 { lower += 1 }
         while upper > lower && bytes[upper - 1] <= 0x20 { upper -= 1 }
-        return String(decoding: bytes[lower..<upper], as: UTF8.self)
+        return lower..<upper
     }
 
     mutating func readUnquoted(_ stops: Stops) -> String {

@@ -32,7 +32,7 @@ public struct Template: Sendable {
             try renderer.checkDepth(of: [value], passingTo: "$" + name, at: 0)
             variables[name] = value.snapshot()
         }
-        return RenderResult(output: renderer.output, variables: variables)
+        return RenderResult(output: renderer.outputText, variables: variables)
     }
 }
 

@@ -84,10 +84,10 @@ extension Renderer {
 
     func renderToString(_ nodes: [Node]) throws(VTLError) -> String {
         let saved = output
-        output = ""
+        output = []
         defer { output = saved }
         _ = try render(nodes)
-        return output
+        return outputText
     }
 
     private func literal(of expression: Expression) -> String {

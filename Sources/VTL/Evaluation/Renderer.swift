@@ -18,7 +18,9 @@ final class Renderer {
     var globals: [String: RuntimeValue]
     /// Arguments of the macros being expanded, innermost last.
     var macroFrames: [[String: RuntimeValue]] = []
-    var output = ""
+    /// UTF-8 bytes rather than a String: appending bytes is far cheaper than `String +=`, and
+    /// every piece written is a whole String, so the bytes always decode cleanly at the end.
+    var output: [UInt8] = []
     private var steps = 0
     var callDepth = 0
     var regexCache: [String: JavaRegex] = [:]
@@ -104,9 +106,12 @@ final class Renderer {
         return .normal
     }
 
+    /// What has been written so far, as text.
+    var outputText: String { String(decoding: output, as: UTF8.self) }
+
     func write(_ text: String, at offset: Int) throws(VTLError) {
-        output += text
-        if output.utf8.count > options.limits.outputBytes {
+        output.append(contentsOf: text.utf8)
+        if output.count > options.limits.outputBytes {
             throw error(.limitExceeded, "the output is larger than \(options.limits.outputBytes) bytes", at: offset)
         }
     }
@@ -121,7 +126,7 @@ final class Renderer {
             try expand(body, at: reference.offset)
         default:
             // Printing stops just past what the output limit allows, so write reports it.
-            let room = max(options.limits.outputBytes - output.utf8.count, 0)
+            let room = max(options.limits.outputBytes - output.count, 0)
             try write(value.javaString(maximumBytes: room.addingReportingOverflow(1).partialValue), at: reference.offset)
         }
     }

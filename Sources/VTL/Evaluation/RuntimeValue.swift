@@ -224,9 +224,9 @@ extension RuntimeValue {
         case .string(let string): self = .string(string)
         case .list(let elements, let style): self = .list(ListStorage(elements.map(RuntimeValue.init), style: style))
         case .map(let map):
-            let storage = MapStorage()
-            for (key, element) in map.pairs { storage.put(key, RuntimeValue(element)) }
-            self = .map(storage)
+            // The keys are already unique: no need to search for each one as `put` would.
+            let pairs = map.pairs
+            self = .map(MapStorage(keys: pairs.map(\.key), values: pairs.map { RuntimeValue($0.value) }))
         case .object(let object): self = .object(object)
         case .json(let json): self = RuntimeValue(json: json)
         }
@@ -255,7 +255,7 @@ extension RuntimeValue {
         case .array(let elements):
             return .list(ListStorage(elements.map(RuntimeValue.init(json:)), style: .json))
         case .object(let object):
-            return .map(MapStorage(keys: object.keys, values: object.map { RuntimeValue(json: $0.value) }))
+            return .map(MapStorage(keys: object.keys, values: object.values.map(RuntimeValue.init(json:))))
         default:
             return RuntimeValue(json: json)
         }
