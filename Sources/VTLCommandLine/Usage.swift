@@ -189,6 +189,7 @@ enum Usage {
               range length             \(render.rangeLength) elements
               macro/#evaluate depth    \(render.callDepth) levels
               value nesting            \(render.valueDepth) levels
+              list size                \(render.listSize) elements
               output size              \(render.outputBytes / 1024 / 1024) MB
               render steps             \(render.steps)
               regex time per render    \(render.regexTime)

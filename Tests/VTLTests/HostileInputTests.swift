@@ -186,3 +186,22 @@ extension HostileInputTests {
         #expect(try Template(source: source).render() == "same")
     }
 }
+
+@Suite("Hostile collections")
+struct HostileCollectionTests {
+    @Test func aListThatDoublesItselfStopsAtTheListSizeLimit() throws {
+        let template = try Template(source: "#set($l = [1])#foreach($i in [1..40])#set($x = $l.addAll($l))#end$l.size()")
+        let error = #expect(throws: VTLError.self) { try template.render() }
+        #expect(error?.kind == .limitExceeded)
+        #expect(error?.message.contains("listSize") == true)
+    }
+
+    @Test func searchingADeeplyNestedListStopsAtTheValueDepthLimit() throws {
+        let source = """
+            #set($a = [])#foreach($i in [1..40])#foreach($j in [1..40])#set($a = [$a])#end#end$a.contains($a)
+            """
+        let error = #expect(throws: VTLError.self) { try Template(source: source).render() }
+        #expect(error?.kind == .limitExceeded)
+        #expect(error?.message.contains("valueDepth") == true)
+    }
+}

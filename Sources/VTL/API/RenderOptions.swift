@@ -45,6 +45,9 @@ public struct RenderLimits: Sendable, Equatable {
     /// Nesting of lists and maps in a value handed to a host object (`$util`, `$input`),
     /// compared with `==` or `equals`, or returned from a render: each recurses per level.
     public var valueDepth: Int = 1000
+    /// Elements one list may hold: `$l.addAll($l)` in a loop would otherwise double it until
+    /// memory runs out.
+    public var listSize: Int = 1_000_000
 
     /// Creates the default limits shown on each property, generous for real templates.
     public init() {}

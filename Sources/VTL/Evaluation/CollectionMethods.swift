@@ -14,6 +14,7 @@ extension Renderer {
             guard list.elements.indices.contains(position) else { throw outOfBounds(position) }
             return list.element(at: position)
         case ("add", 1):
+            try checkGrowth(of: list, by: 1, at: offset)
             list.elements.append(arguments[0])
             return .bool(true)
         case ("add", 2):
@@ -47,6 +48,8 @@ extension Renderer {
             return .null
         case ("addAll", 1):
             guard case .list(let other) = arguments[0] else { return nil }
+            // `$l.addAll($l)` in a loop doubles the list each time.
+            try checkGrowth(of: list, by: other.elements.count, at: offset)
             list.elements.append(contentsOf: other.elements)
             return .bool(!other.elements.isEmpty)
         case ("subList", 2):
@@ -92,5 +95,11 @@ extension Renderer {
         default:
             return nil
         }
+    }
+
+    private func checkGrowth(of list: ListStorage, by added: Int, at offset: Int) throws(VTLError) {
+        let limit = options.limits.listSize
+        guard list.elements.count + added > limit else { return }
+        throw error(.limitExceeded, "a list would grow past the listSize limit of \(limit) elements", at: offset)
     }
 }

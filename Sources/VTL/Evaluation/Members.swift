@@ -64,7 +64,10 @@ extension Renderer {
             // Anything else works on a copy: the frozen value is not stored anywhere a change could be seen.
             return try invoke(name, on: value.thawed(), arguments: arguments, at: offset)
         }
-        if name == "equals" && arguments.count == 1 { try checkDepth(of: [value, arguments[0]], passingTo: name, at: offset) }
+        // Java's equals recurses through nested lists and maps; so do the searches built on it.
+        if arguments.count == 1, Renderer.comparingMethods.contains(name) {
+            try checkDepth(of: [value, arguments[0]], passingTo: name, at: offset)
+        }
         if let result = try builtinMethod(name, on: value, arguments: arguments, at: offset) { return result }
         if let arities = Renderer.methodArities(of: value)[name], !arities.contains(arguments.count) {
             // Velocity finds the method by name and Java then rejects the call.
@@ -110,6 +113,8 @@ extension Renderer {
         throw error(
             .limitExceeded, "a value nested deeper than the valueDepth limit of \(limit) levels cannot be copied or compared (\(name))", at: offset)
     }
+
+    static let comparingMethods: Set<String> = ["equals", "contains", "indexOf", "lastIndexOf", "remove", "containsValue"]
 
     /// `$a[i]`: list positions (negative ones count from the end), map keys.
     func element(of value: RuntimeValue, at index: RuntimeValue, offset: Int) throws(VTLError) -> RuntimeValue {

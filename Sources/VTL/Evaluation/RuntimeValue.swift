@@ -3,7 +3,7 @@ import JavaLang
 
 /// A value while a template renders. Lists and maps are shared references, as Java objects are:
 /// `#set($b = $a)$b.put('k', 1)` changes `$a` too. Never leaves the render that made it.
-indirect enum RuntimeValue {
+enum RuntimeValue {
     case null
     case bool(Bool)
     case integer(Int)
@@ -13,7 +13,7 @@ indirect enum RuntimeValue {
     case list(ListStorage)
     case map(MapStorage)
     /// One `Map.Entry` from `entrySet()`.
-    case entry(key: String, value: RuntimeValue)
+    indirect case entry(key: String, value: RuntimeValue)
     /// `$foreach` inside a loop.
     case loop(LoopStatus)
     /// A `#define` block, rendered where it is inserted.
