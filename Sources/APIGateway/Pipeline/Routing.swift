@@ -20,8 +20,9 @@ enum Routing {
         for method in api.methods {
             let upper = method.httpMethod.uppercased()
             guard upper == httpMethod.uppercased() || upper == "ANY" else { continue }
-            guard var (score, parameters) = match(resource: method.resourcePath, against: requestSegments) else { continue }
-            score.append(upper == "ANY" ? 0 : 1)
+            guard let (pathScore, parameters) = match(resource: method.resourcePath, against: requestSegments) else { continue }
+            // An exact method beats ANY on the same path.
+            let score = pathScore + [upper == "ANY" ? 0 : 1]
             if best == nil || best!.score.lexicographicallyPrecedes(score) {
                 best = (score, Match(method: method, pathParameters: parameters))
             }
