@@ -89,6 +89,8 @@ import Testing
     @Test func theWholeFixturesFolderPassesThroughVtlTest() {
         let result = runVTL(["test", repositoryRoot.appendingPathComponent("Fixtures").path])
         #expect(result.exitCode == 0, "\(result.output.split(separator: "\n").filter { $0.hasPrefix("FAIL") })")
-        #expect(result.output.split(separator: "\n").last?.hasSuffix("failed, 4 skipped") == true)
+        let knownIssues = FileManager.default.enumerator(atPath: repositoryRoot.appendingPathComponent("Fixtures").path)?
+            .compactMap { $0 as? String }.filter { $0.hasSuffix("KNOWN-ISSUE") }.count ?? 0
+        #expect(result.output.split(separator: "\n").last?.hasSuffix(" 0 failed, \(knownIssues) skipped") == true)
     }
 }

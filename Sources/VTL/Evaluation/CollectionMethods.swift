@@ -88,7 +88,7 @@ extension Renderer {
         case ("values", 0):
             return .list(ListStorage(map.thawedValues))
         case ("entrySet", 0):
-            return .list(ListStorage(map.keys.map { RuntimeValue.entry(key: $0, value: map.get($0)!) }))
+            return .list(ListStorage(map.keys.map { RuntimeValue.entry(map, key: $0) }))
         case ("clear", 0):
             map.removeAll()
             return .null

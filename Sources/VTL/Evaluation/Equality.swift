@@ -43,7 +43,8 @@ enum Equality {
             if a === b { return true }
             guard a.count == b.count else { return false }
             return a.pairs.allSatisfy { pair in b.get(pair.key).map { javaEquals(pair.value, $0) } ?? false }
-        case let (.entry(keyA, valueA), .entry(keyB, valueB)): return keyA == keyB && javaEquals(valueA, valueB)
+        case let (.entry(mapA, keyA), .entry(mapB, keyB)):
+            return keyA == keyB && javaEquals(mapA.entryValue(keyA), mapB.entryValue(keyB))
         case let (.loop(a), .loop(b)): return a === b
         default: return false
         }

@@ -108,10 +108,10 @@ private struct ValuePrinter {
             parts.append(.text("}"))
             parts.append(.leave(id))
             schedule(parts)
-        case .entry(let key, let value):
+        case .entry(let map, let key):
             text += key
             text += "="
-            schedule([.java(value)])
+            schedule([.java(map.entryValue(key))])
         case .loop: text += "org.apache.velocity.runtime.directive.ForeachScope"
         case .block: break
         case .object(let object): text += object.printed
@@ -125,11 +125,11 @@ private struct ValuePrinter {
         case .null, .loop, .block: text += "null"
         case .bool, .integer, .bigInteger, .double: java(value)
         case .string(let string): JSONWriter.jsonArrayText.writeString(string, to: &text)
-        case .entry(let key, let value):
+        case .entry(let map, let key):
             text += "{"
             JSONWriter.jsonArrayText.writeString(key, to: &text)
             text += ":"
-            schedule([.json(value), .text("}")])
+            schedule([.json(map.entryValue(key)), .text("}")])
         case .object(let object): JSONWriter.jsonArrayText.writeString(object.printed, to: &text)
         case .json(let json): JSONWriter.jsonArrayText.write(json, to: &text)
         case .list(let storage):

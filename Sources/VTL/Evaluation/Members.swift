@@ -23,10 +23,10 @@ extension Renderer {
             case "parent": return status.parent.map(RuntimeValue.loop) ?? .null
             default: return .null
             }
-        case .entry(let key, let entryValue):
+        case .entry(let map, let key):
             switch name {
             case "key": return .string(key)
-            case "value": return entryValue
+            case "value": return map.entryValue(key)
             default: return .null
             }
         case .object(let object):
@@ -149,7 +149,7 @@ extension Renderer {
         case .map(let map): return mapMethod(name, on: map, arguments: arguments)
         case .integer, .bigInteger, .double: return numberMethod(name, on: value, arguments: arguments)
         case .bool(let bool): return name == "booleanValue" && arguments.isEmpty ? .bool(bool) : nil
-        case .entry(let key, let entryValue): return entryMethod(name, key: key, value: entryValue, arguments: arguments)
+        case .entry(let map, let key): return entryMethod(name, map: map, key: key, arguments: arguments)
         case .loop(let status): return loopMethod(name, on: status, arguments: arguments)
         default: return nil
         }
@@ -168,11 +168,12 @@ extension Renderer {
         }
     }
 
-    private func entryMethod(_ name: String, key: String, value: RuntimeValue, arguments: [RuntimeValue]) -> RuntimeValue? {
-        guard arguments.isEmpty else { return nil }
-        switch name {
-        case "getKey": return .string(key)
-        case "getValue": return value
+    private func entryMethod(_ name: String, map: MapStorage, key: String, arguments: [RuntimeValue]) -> RuntimeValue? {
+        switch (name, arguments.count) {
+        case ("getKey", 0): return .string(key)
+        case ("getValue", 0): return map.entryValue(key)
+        // Writes through to the map, and returns the previous value, as `Map.Entry.setValue` does.
+        case ("setValue", 1): return map.put(key, arguments[0]) ?? .null
         default: return nil
         }
     }

@@ -12,8 +12,8 @@ enum RuntimeValue {
     case string(String)
     case list(ListStorage)
     case map(MapStorage)
-    /// One `Map.Entry` from `entrySet()`.
-    indirect case entry(key: String, value: RuntimeValue)
+    /// One `Map.Entry` from `entrySet()`: a view of one key of its map, so `setValue` writes through.
+    case entry(MapStorage, key: String)
     /// `$foreach` inside a loop.
     case loop(LoopStatus)
     /// A `#define` block, rendered where it is inserted.
@@ -123,6 +123,9 @@ final class MapStorage {
         values[position] = thawed
         return thawed
     }
+
+    /// What a `Map.Entry` for `key` reads: its value, or null once the key is gone.
+    func entryValue(_ key: String) -> RuntimeValue { get(key) ?? .null }
 
     /// Every value in order, read as `get` reads them.
     var thawedValues: [RuntimeValue] { values.indices.map(value(at:)) }
@@ -280,7 +283,7 @@ extension RuntimeValue {
             var map = OrderedMap()
             for (key, element) in storage.pairs { map[key] = element.snapshot(visiting: visiting.union([id])) }
             return .map(map)
-        case .entry(let key, let value): return .map(OrderedMap([(key, value.snapshot(visiting: visiting))]))
+        case .entry(let map, let key): return .map(OrderedMap([(key, map.entryValue(key).snapshot(visiting: visiting))]))
         case .loop, .block: return .null
         case .object(let object): return .object(object)
         case .json(let json): return .json(json)

@@ -37,7 +37,7 @@ extension RuntimeValue {
     /// The storage and children of a list or map, looking through `Map.Entry` wrappers.
     private static func container(_ value: RuntimeValue) -> (AnyObject, [RuntimeValue])? {
         var value = value
-        while case .entry(_, let inner) = value { value = inner }
+        if case .entry(let map, let key) = value { value = map.entryValue(key) }
         switch value {
         case .list(let storage): return (storage, storage.elements)
         case .map(let storage): return (storage, storage.pairs.map(\.value))
