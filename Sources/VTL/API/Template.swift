@@ -5,6 +5,7 @@ public struct Template: Sendable {
     let source: SourceText
     let nodes: [Node]
     let macros: [String: MacroDefinition]
+    let variables: VariableSlots
     /// Also applied to the text of `#evaluate` while rendering.
     let limits: ParseLimits
 
@@ -13,7 +14,9 @@ public struct Template: Sendable {
         self.name = name
         self.source = SourceText(name: name, text: source)
         self.limits = limits
-        (nodes, macros) = try Parser.parse(self.source, limits: limits)
+        var variables = VariableSlots()
+        (nodes, macros) = try Parser.parse(self.source, limits: limits, variables: &variables)
+        self.variables = variables
     }
 
     /// Renders with a fresh copy of `context`; returns exactly the text the template produces.
@@ -24,11 +27,12 @@ public struct Template: Sendable {
     /// Renders and also returns the final values of the named variables, for callers that read
     /// what a template set (API Gateway reads `$context.requestOverride` this way).
     public func render(_ context: Context, options: RenderOptions = .apiGateway, returning names: Set<String>) throws(VTLError) -> RenderResult {
-        let renderer = Renderer(source: source, macros: macros, context: context, options: options, parseLimits: limits)
+        let renderer = Renderer(source: source, macros: macros, variables: variables, context: context, options: options, parseLimits: limits)
+        defer { renderer.finish() }
         _ = try renderer.render(nodes)
         var variables: [String: Value] = [:]
         for name in names {
-            guard let value = renderer.globals[name] else { continue }
+            guard let value = renderer.global(name) else { continue }
             try renderer.checkDepth(of: [value], passingTo: "$" + name, at: 0)
             variables[name] = value.snapshot()
         }

@@ -60,16 +60,24 @@ public enum Value: Sendable, Equatable {
 }
 
 /// String-keyed map that keeps insertion order, like `java.util.LinkedHashMap<String, Object>`.
+///
+/// Most maps are small (a request context, a JSON object), so keys are found by a linear
+/// search and a hash index is built only past `indexedCount` keys.
 public struct OrderedMap: Sendable, Equatable {
     /// The keys in insertion order.
     public private(set) var keys: [String] = []
-    private var storage: [String: Value] = [:]
+    /// The values, in key order.
+    public private(set) var values: [Value] = []
+    private var index: [String: Int]?
+    private static let indexedCount = 8
 
     /// Creates an empty map.
     public init() {}
 
     /// Creates a map from pairs in order; a repeated key keeps its first position and its last value.
     public init(_ pairs: [(String, Value)]) {
+        keys.reserveCapacity(pairs.count)
+        values.reserveCapacity(pairs.count)
         for (key, value) in pairs { self[key] = value }
     }
 
@@ -78,26 +86,54 @@ public struct OrderedMap: Sendable, Equatable {
     /// True when the map has no keys.
     public var isEmpty: Bool { keys.isEmpty }
 
+    private func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        return keys.firstIndex(of: key)
+    }
+
+    private mutating func rebuildIndex() {
+        guard keys.count > OrderedMap.indexedCount else {
+            index = nil
+            return
+        }
+        var built: [String: Int] = [:]
+        built.reserveCapacity(keys.count)
+        for (position, key) in keys.enumerated() { built[key] = position }
+        index = built
+    }
+
     /// Reading a missing key gives nil; writing nil removes the key. A replaced key keeps its position.
     public subscript(key: String) -> Value? {
-        get { storage[key] }
+        get { position(of: key).map { values[$0] } }
         set {
             if let newValue {
-                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if storage.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+                if let position = position(of: key) {
+                    values[position] = newValue
+                    return
+                }
+                keys.append(key)
+                values.append(newValue)
+                if index != nil {
+                    index![key] = keys.count - 1
+                } else if keys.count > OrderedMap.indexedCount {
+                    rebuildIndex()
+                }
+            } else if let position = position(of: key) {
+                keys.remove(at: position)
+                values.remove(at: position)
+                rebuildIndex()
             }
         }
     }
 
     /// Key-value pairs in insertion order.
     public var pairs: [(key: String, value: Value)] {
-        keys.map { ($0, storage[$0]!) }
+        Array(zip(keys, values))
     }
 
     /// Equal when the same keys are in the same order with equal values, as two `LinkedHashMap`s print alike.
     public static func == (lhs: OrderedMap, rhs: OrderedMap) -> Bool {
-        lhs.keys == rhs.keys && lhs.storage == rhs.storage
+        lhs.keys == rhs.keys && lhs.values == rhs.values
     }
 }
 

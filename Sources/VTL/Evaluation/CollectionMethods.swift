@@ -15,17 +15,20 @@ extension Renderer {
             return list.element(at: position)
         case ("add", 1):
             try checkGrowth(of: list, by: 1, at: offset)
+            noteStoring(arguments[0], in: .list(list))
             list.elements.append(arguments[0])
             return .bool(true)
         case ("add", 2):
             guard case .integer(let position) = arguments[0] else { return nil }
             guard position >= 0, position <= list.elements.count else { throw outOfBounds(position) }
+            noteStoring(arguments[1], in: .list(list))
             list.elements.insert(arguments[1], at: position)
             return .null
         case ("set", 2):
             guard case .integer(let position) = arguments[0] else { return nil }
             guard list.elements.indices.contains(position) else { throw outOfBounds(position) }
             let previous = list.elements[position]
+            noteStoring(arguments[1], in: .list(list))
             list.elements[position] = arguments[1]
             return previous
         case ("remove", 1):
@@ -50,6 +53,7 @@ extension Renderer {
             guard case .list(let other) = arguments[0] else { return nil }
             // `$l.addAll($l)` in a loop doubles the list each time.
             try checkGrowth(of: list, by: other.elements.count, at: offset)
+            if other.elements.contains(where: \.canMakeCycle) { noteStoring(.list(other), in: .list(list)) }
             list.elements.append(contentsOf: other.elements)
             return .bool(!other.elements.isEmpty)
         case ("subList", 2):
@@ -68,9 +72,11 @@ extension Renderer {
         case ("getOrDefault", 2):
             return map.get(arguments[0].javaString) ?? arguments[1]
         case ("put", 2):
+            noteStoring(arguments[1], in: .map(map))
             return map.put(arguments[0].javaString, arguments[1]) ?? .null
         case ("putAll", 1):
             guard case .map(let other) = arguments[0] else { return nil }
+            if other.orderedValues.contains(where: \.canMakeCycle) { noteStoring(.map(other), in: .map(map)) }
             for (key, value) in other.pairs { map.put(key, value) }
             return .null
         case ("remove", 1):
@@ -95,6 +101,11 @@ extension Renderer {
         default:
             return nil
         }
+    }
+
+    /// Records `container` when a list, map or entry goes into it, so `finish()` can break any cycle made.
+    func noteStoring(_ value: RuntimeValue, in container: RuntimeValue) {
+        if value.canMakeCycle { containersHoldingContainers.append(container) }
     }
 
     private func checkGrowth(of list: ListStorage, by added: Int, at offset: Int) throws(VTLError) {

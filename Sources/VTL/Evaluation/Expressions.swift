@@ -113,7 +113,7 @@ extension Renderer {
     }
 
     func evaluate(_ reference: Reference, steps: ArraySlice<ReferenceStep>) throws(VTLError) -> RuntimeValue {
-        var value = variable(reference.name)
+        var value = variable(reference.slot)
         for step in steps {
             if value.isNull { return .null }
             switch step {

@@ -108,6 +108,8 @@ extension Renderer {
 
     /// Copying a value for a host object, or comparing two, recurses once per level of nesting.
     func checkDepth(of values: [RuntimeValue], passingTo name: String, at offset: Int) throws(VTLError) {
+        // Scalars nest nothing: the common case costs one pass over the arguments.
+        guard values.contains(where: \.canMakeCycle) else { return }
         let limit = options.limits.valueDepth
         guard values.contains(where: { $0.nests(deeperThan: limit) }) else { return }
         throw error(
@@ -173,7 +175,9 @@ extension Renderer {
         case ("getKey", 0): return .string(key)
         case ("getValue", 0): return map.entryValue(key)
         // Writes through to the map, and returns the previous value, as `Map.Entry.setValue` does.
-        case ("setValue", 1): return map.put(key, arguments[0]) ?? .null
+        case ("setValue", 1):
+            noteStoring(arguments[0], in: .map(map))
+            return map.put(key, arguments[0]) ?? .null
         default: return nil
         }
     }

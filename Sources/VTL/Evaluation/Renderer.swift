@@ -1,4 +1,5 @@
 import Foundation
+import JavaLang
 
 /// The state of one render: variables, output, counters. Made afresh for every render, so a
 /// `Template` can render from many threads at once.
@@ -15,9 +16,14 @@ final class Renderer {
     let options: RenderOptions
     let parseLimits: ParseLimits
     private(set) var macros: [String: MacroDefinition]
-    var globals: [String: RuntimeValue]
+    /// The slot of every variable name; grows when `#evaluate` mentions a new one.
+    private var variableSlots: VariableSlots
+    /// Variable values by slot; `.null` is unset (a variable can never be set to null).
+    private var globals: [RuntimeValue]
+    /// Context variables the template does not mention, kept for an `#evaluate` that might.
+    private var unmentioned: [String: Value]
     /// Arguments of the macros being expanded, innermost last.
-    var macroFrames: [[String: RuntimeValue]] = []
+    private var macroFrames: [[(slot: Int, value: RuntimeValue)]] = []
     /// UTF-8 bytes rather than a String: appending bytes is far cheaper than `String +=`, and
     /// every piece written is a whole String, so the bytes always decode cleanly at the end.
     var output: [UInt8] = []
@@ -26,14 +32,29 @@ final class Renderer {
     var regexCache: [String: JavaRegex] = [:]
     /// What remains of `RenderLimits.regexTime`, shared by every regex call of the render.
     var regexTimeLeft: Duration
+    /// Lists and maps a template put a list or map into: the only way to make a cycle.
+    /// `finish()` empties them, since reference counting alone would never free a cycle.
+    var containersHoldingContainers: [RuntimeValue] = []
 
-    init(source: SourceText, macros: [String: MacroDefinition], context: Context, options: RenderOptions, parseLimits: ParseLimits = ParseLimits()) {
+    init(
+        source: SourceText, macros: [String: MacroDefinition], variables: VariableSlots, context: Context, options: RenderOptions,
+        parseLimits: ParseLimits = ParseLimits()
+    ) {
         self.source = source
         self.parseLimits = parseLimits
         self.macros = macros
         self.options = options
         self.regexTimeLeft = options.limits.regexTime
-        self.globals = context.variables.mapValues { RuntimeValue($0).thawed() }
+        self.variableSlots = variables
+        globals = Array(repeating: .null, count: variables.count)
+        unmentioned = [:]
+        for (name, value) in context.variables {
+            if let slot = variables.existingSlot(name) {
+                globals[slot] = RuntimeValue(value).thawed()
+            } else {
+                unmentioned[name] = value
+            }
+        }
     }
 
     func error(_ kind: VTLError.Kind, _ message: String, at offset: Int) -> VTLError {
@@ -46,18 +67,47 @@ final class Renderer {
 
     // MARK: Variables
 
-    func variable(_ name: String) -> RuntimeValue {
-        if let frame = macroFrames.last, let value = frame[name] { return value }
-        return globals[name] ?? .null
+    func variable(_ slot: Int) -> RuntimeValue {
+        if let frame = macroFrames.last, let argument = frame.first(where: { $0.slot == slot }) { return argument.value }
+        return globals[slot]
     }
 
-    func setVariable(_ name: String, _ value: RuntimeValue) {
+    func setVariable(_ slot: Int, _ value: RuntimeValue) {
         let value = value.thawed()
-        if let last = macroFrames.indices.last, macroFrames[last][name] != nil {
-            macroFrames[last][name] = value
+        if let last = macroFrames.indices.last, let position = macroFrames[last].firstIndex(where: { $0.slot == slot }) {
+            macroFrames[last][position].value = value
         } else {
-            globals[name] = value
+            globals[slot] = value
         }
+    }
+
+    /// The final value of a global variable, nil when unset.
+    func global(_ name: String) -> RuntimeValue? {
+        guard let slot = variableSlots.existingSlot(name), !globals[slot].isNull else { return nil }
+        return globals[slot]
+    }
+
+    /// Parses `#evaluate` text with this render's slots, giving new names a slot of their own.
+    private func parseEvaluated(_ text: String) throws(VTLError) -> (nodes: [Node], macros: [String: MacroDefinition]) {
+        let parsed = try Parser.parse(SourceText(name: source.name, text: text), limits: parseLimits, variables: &variableSlots)
+        while globals.count < variableSlots.count {
+            let name = variableSlots.names[globals.count]
+            globals.append(unmentioned.removeValue(forKey: name).map { RuntimeValue($0).thawed() } ?? .null)
+        }
+        return parsed
+    }
+
+    /// Ends the render: empties every container that may be part of a cycle. Nothing made
+    /// during a render outlives it (results are snapshots), so this cannot be seen.
+    func finish() {
+        for container in containersHoldingContainers {
+            switch container {
+            case .list(let list): list.elements.removeAll()
+            case .map(let map): map.removeAll()
+            default: break
+            }
+        }
+        containersHoldingContainers.removeAll()
     }
 
     // MARK: Nodes
@@ -96,8 +146,8 @@ final class Renderer {
             return .breakLoop(target: nil)
         case .stop:
             return .stop
-        case .define(let name, let body):
-            setVariable(name, .block(body))
+        case .define(let variable, let body):
+            setVariable(variable.slot, .block(body))
         case .macroCall(let name, let arguments, let sourceText, let offset):
             return try renderMacroCall(name, arguments: arguments, sourceText: sourceText, offset: offset)
         case .evaluate(let expression, let offset):
@@ -124,6 +174,12 @@ final class Renderer {
             if !reference.quiet && options.nullHandling == .velocity { try write(reference.sourceText, at: reference.offset) }
         case .block(let body):
             try expand(body, at: reference.offset)
+        case .string(let string):
+            try write(string, at: reference.offset)
+        case .integer(let integer):
+            try write(String(integer), at: reference.offset)
+        case .double(let double):
+            try write(JavaDouble.string(double), at: reference.offset)
         default:
             // Printing stops just past what the output limit allows, so write reports it.
             let room = max(options.limits.outputBytes - output.count, 0)
@@ -175,14 +231,16 @@ final class Renderer {
         // Velocity 1.7 leaves the target unchanged when the right-hand side is null.
         if value.isNull { return }
         guard let lastStep = target.steps.last else {
-            setVariable(target.name, value)
+            setVariable(target.slot, value)
             return
         }
         let owner = try evaluate(target, steps: target.steps.dropLast())
         switch (owner, lastStep) {
         case (.map(let map), .property(let key, _)):
+            noteStoring(value, in: owner)
             map.put(key, value)
         case (.map(let map), .index(let keyExpression, _)):
+            noteStoring(value, in: owner)
             map.put(try evaluate(keyExpression).javaString, value)
         case (.list(let list), .index(let indexExpression, let stepOffset)):
             guard case .integer(let position) = try evaluate(indexExpression) else { return }
@@ -190,6 +248,7 @@ final class Renderer {
             guard list.elements.indices.contains(resolved) else {
                 throw error("index \(position) is out of bounds for a list of \(list.elements.count) elements", at: stepOffset)
             }
+            noteStoring(value, in: owner)
             list.elements[resolved] = value
         default:
             break
@@ -198,7 +257,7 @@ final class Renderer {
 
     // MARK: #foreach
 
-    private func renderLoop(variable: String, iterable: Expression, body: [Node], offset: Int) throws(VTLError) -> Flow {
+    private func renderLoop(variable: Variable, iterable: Expression, body: [Node], offset: Int) throws(VTLError) -> Flow {
         // Elements are read one at a time, as Java's iterator does, so JSON thaws only as the loop reaches it.
         let count: Int
         let element: (Int) -> RuntimeValue
@@ -220,16 +279,16 @@ final class Renderer {
         default:
             return .normal
         }
-        let savedVariable = globals[variable]
-        let savedLoop = globals["foreach"]
-        let savedCount = globals["velocityCount"]
+        let savedVariable = globals[variable.slot]
+        let savedLoop = globals[VariableSlots.foreach]
+        let savedCount = globals[VariableSlots.velocityCount]
         var parent: LoopStatus?
         if case .loop(let outer) = savedLoop { parent = outer }
         let status = LoopStatus(parent: parent)
         defer {
-            globals[variable] = savedVariable
-            globals["foreach"] = savedLoop
-            globals["velocityCount"] = savedCount
+            globals[variable.slot] = savedVariable
+            globals[VariableSlots.foreach] = savedLoop
+            globals[VariableSlots.velocityCount] = savedCount
         }
         var flow = Flow.normal
         // API Gateway stops a loop after a set number of iterations, as Velocity's
@@ -238,9 +297,9 @@ final class Renderer {
         for position in 0..<limit {
             status.index = position
             status.hasNext = position + 1 < count
-            globals[variable] = element(position)
-            globals["foreach"] = .loop(status)
-            globals["velocityCount"] = .integer(position + 1)
+            globals[variable.slot] = element(position)
+            globals[VariableSlots.foreach] = .loop(status)
+            globals[VariableSlots.velocityCount] = .integer(position + 1)
             flow = try render(body)
             if case .breakLoop(let target) = flow {
                 if target == nil || target == ObjectIdentifier(status) { flow = .normal }
@@ -259,10 +318,16 @@ final class Renderer {
             try write(sourceText, at: offset)
             return .normal
         }
-        var frame: [String: RuntimeValue] = [:]
+        var frame: [(slot: Int, value: RuntimeValue)] = []
         for (parameter, argument) in zip(macro.parameters, arguments) {
             let value = try evaluate(argument)
-            if !value.isNull { frame[parameter] = value.thawed() }
+            guard !value.isNull else { continue }
+            // A repeated parameter name binds the last argument given for it.
+            if let position = frame.firstIndex(where: { $0.slot == parameter.slot }) {
+                frame[position].value = value.thawed()
+            } else {
+                frame.append((parameter.slot, value.thawed()))
+            }
         }
         try enterCall(at: offset)
         macroFrames.append(frame)
@@ -280,7 +345,7 @@ final class Renderer {
         let text = value.javaString
         let parsed: (nodes: [Node], macros: [String: MacroDefinition])
         do {
-            parsed = try Parser.parse(SourceText(name: source.name, text: text), limits: parseLimits)
+            parsed = try parseEvaluated(text)
         } catch {
             // A limit (text size, nesting) stays a limit; anything else is a failed evaluation.
             let kind: VTLError.Kind = error.kind == .limitExceeded ? .limitExceeded : .evaluation

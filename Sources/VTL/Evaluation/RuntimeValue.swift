@@ -36,6 +36,14 @@ enum RuntimeValue {
         }
     }
 
+    /// A value that holds a list or map by reference, so storing it in one can close a cycle.
+    var canMakeCycle: Bool {
+        switch self {
+        case .list, .map, .entry: true
+        default: false
+        }
+    }
+
     var isNumber: Bool {
         switch self {
         case .integer, .bigInteger, .double: true
@@ -228,8 +236,7 @@ extension RuntimeValue {
         case .list(let elements, let style): self = .list(ListStorage(elements.map(RuntimeValue.init), style: style))
         case .map(let map):
             // The keys are already unique: no need to search for each one as `put` would.
-            let pairs = map.pairs
-            self = .map(MapStorage(keys: pairs.map(\.key), values: pairs.map { RuntimeValue($0.value) }))
+            self = .map(MapStorage(keys: map.keys, values: map.values.map(RuntimeValue.init)))
         case .object(let object): self = .object(object)
         case .json(let json): self = RuntimeValue(json: json)
         }

@@ -45,7 +45,7 @@ struct InspectionWalker {
             case .foreach(let variable, let iterable, let body, let offset):
                 let inspected = summarise(iterable)
                 loops.append(TemplateInspection.Loop(
-                    variable: variable, iterable: inspected, location: location(offset), hasBreak: Self.containsBreak(body)))
+                    variable: variable.name, iterable: inspected, location: location(offset), hasBreak: Self.containsBreak(body)))
                 walk(body, inStringLiteral: inStringLiteral)
             case .breakLoop(let scope, _):
                 if let scope { _ = summarise(scope) }

@@ -7,15 +7,20 @@ struct Parser {
     private let tokens: [Token]
     private var index = 0
     private(set) var macros: [String: MacroDefinition] = [:]
+    private(set) var variables: VariableSlots
     /// Open blocks, parentheses and literals; bounded so hostile input cannot exhaust the stack.
     private var depth: Int
     /// Deeper nesting than any real template needs; the parser and renderer recurse per level.
     private let maximumNesting: Int
 
-    private init(source: SourceText, tokens: [Token], macros: [String: MacroDefinition] = [:], depth: Int = 0, maximumNesting: Int) {
+    private init(
+        source: SourceText, tokens: [Token], macros: [String: MacroDefinition] = [:], variables: VariableSlots, depth: Int = 0,
+        maximumNesting: Int
+    ) {
         self.source = source
         self.tokens = tokens
         self.macros = macros
+        self.variables = variables
         self.depth = depth
         self.maximumNesting = maximumNesting
     }
@@ -27,13 +32,17 @@ struct Parser {
         }
     }
 
-    static func parse(_ source: SourceText, limits: ParseLimits = ParseLimits()) throws(VTLError) -> (nodes: [Node], macros: [String: MacroDefinition]) {
+    /// Parses `source`, giving slots in `variables` to the names it mentions.
+    static func parse(_ source: SourceText, limits: ParseLimits = ParseLimits(), variables: inout VariableSlots) throws(VTLError) -> (
+        nodes: [Node], macros: [String: MacroDefinition]
+    ) {
         if source.bytes.count > limits.templateBytes {
             throw source.error(
                 .limitExceeded, "the template is \(source.bytes.count) bytes, more than the templateBytes limit of \(limits.templateBytes)", at: 0)
         }
-        var parser = Parser(source: source, tokens: try Lexer.tokenize(source), maximumNesting: limits.nestingDepth)
+        var parser = Parser(source: source, tokens: try Lexer.tokenize(source), variables: variables, maximumNesting: limits.nestingDepth)
         let nodes = try parser.parseTemplateBody()
+        variables = parser.variables
         return (nodes, parser.macros)
     }
 
@@ -199,7 +208,7 @@ struct Parser {
             throw source.error(.syntax, "#macro needs a name, as in #macro(name $argument)", at: tokens[index].range.lowerBound)
         }
         index += 1
-        var parameters: [String] = []
+        var parameters: [Variable] = []
         while true {
             if case .comma = tokens[index].kind { index += 1; continue }
             if case .referenceStart = tokens[index].kind {
@@ -285,18 +294,18 @@ struct Parser {
             index += 1
         }
         return Reference(
-            name: name, steps: steps, quiet: quiet, sourceText: source.text(startToken.range.lowerBound..<end),
+            name: name, slot: variables.slot(for: name), steps: steps, quiet: quiet, sourceText: source.text(startToken.range.lowerBound..<end),
             offset: startToken.range.lowerBound)
     }
 
     /// `$name` with nothing after it, as `#foreach`, `#define` and `#macro` take.
-    private mutating func parseSimpleReference(in directive: String) throws(VTLError) -> String {
+    private mutating func parseSimpleReference(in directive: String) throws(VTLError) -> Variable {
         let token = tokens[index]
         let reference = try parseReference()
         guard reference.steps.isEmpty else {
             throw source.error(.syntax, "\(directive) needs a plain variable such as $name", at: token.range.lowerBound)
         }
-        return reference.name
+        return Variable(name: reference.name, slot: reference.slot)
     }
 
     private mutating func parseMethodArguments() throws(VTLError) -> [Expression] {
@@ -387,9 +396,10 @@ struct Parser {
             let contentStart = token.range.lowerBound + 1
             var inner = Parser(
                 source: source, tokens: try Lexer.tokenize(Array(text.utf8), at: contentStart, in: source), macros: macros,
-                depth: depth, maximumNesting: maximumNesting)
+                variables: variables, depth: depth, maximumNesting: maximumNesting)
             let nodes = try inner.parseTemplateBody()
             macros.merge(inner.macros) { _, new in new }
+            variables = inner.variables
             return .interpolatedString(nodes)
         case .integer(let text):
             index += 1

@@ -8,11 +8,11 @@ indirect enum Node: Sendable {
     case escapedReference(backslashes: Int, Reference)
     case set(target: Reference, value: Expression, offset: Int)
     case conditional(branches: [ConditionalBranch], otherwise: [Node]?)
-    case foreach(variable: String, iterable: Expression, body: [Node], offset: Int)
+    case foreach(variable: Variable, iterable: Expression, body: [Node], offset: Int)
     /// `#break`, or `#break($foreach.parent)` to leave an outer loop.
     case breakLoop(scope: Expression?, offset: Int)
     case stop
-    case define(name: String, body: [Node])
+    case define(name: Variable, body: [Node])
     case macroCall(name: String, arguments: [Expression], sourceText: String, offset: Int)
     case evaluate(Expression, offset: Int)
 }
@@ -22,9 +22,17 @@ struct ConditionalBranch: Sendable {
     var body: [Node]
 }
 
+/// A variable as `#foreach`, `#define` and `#macro` name it: `$name`, and its slot.
+struct Variable: Sendable, Equatable {
+    var name: String
+    var slot: Int
+}
+
 /// `$name` followed by `.property`, `.method(...)` and `[index]` steps.
 struct Reference: Sendable {
     var name: String
+    /// Where the renderer keeps the variable `name` (see `VariableSlots`).
+    var slot: Int
     var steps: [ReferenceStep]
     /// `$!name`: a null prints nothing even in stock Velocity.
     var quiet: Bool
@@ -76,6 +84,6 @@ enum BinaryOperator: Sendable {
 /// `#macro(name $a $b) ... #end`
 struct MacroDefinition: Sendable {
     var name: String
-    var parameters: [String]
+    var parameters: [Variable]
     var body: [Node]
 }
