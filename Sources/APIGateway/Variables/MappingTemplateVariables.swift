@@ -9,12 +9,14 @@ public enum MappingTemplateVariables {
     /// A body over `limits.bodyBytes` fails the first expression that reads it, with a
     /// `limitExceeded` error at that spot.
     public static func context(for request: MethodRequest, limits: RequestLimits = RequestLimits()) -> Context {
-        Context([
+        var variables = Context([
             "input": .object(InputVariable(request, limits: limits)),
             "util": .object(UtilVariable()),
-            "context": ContextVariable.value(for: request),
-            "stageVariables": stageVariables(request),
         ])
+        // Most templates never read these, and `$context` has dozens of entries to build.
+        variables.setLazily("context") { ContextVariable.value(for: request) }
+        variables.setLazily("stageVariables") { stageVariables(request) }
+        return variables
     }
 
     /// A map of the stage's variables; null when the stage has none, as in the proxy event

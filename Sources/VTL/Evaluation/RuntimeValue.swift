@@ -54,7 +54,7 @@ enum RuntimeValue {
 
 final class ListStorage {
     /// The elements; JSON containers among them stay frozen until read through `element(at:)`.
-    var elements: [RuntimeValue]
+    @exclusivity(unchecked) var elements: [RuntimeValue]
     let style: Value.ListStyle
 
     init(_ elements: [RuntimeValue], style: Value.ListStyle = .java) {
@@ -88,10 +88,10 @@ final class ListStorage {
 /// Most maps in templates are small JSON objects, so keys are found by a linear search and a
 /// hash index is built only once a map grows past `indexedCount` keys.
 final class MapStorage {
-    private(set) var keys: [String]
+    @exclusivity(unchecked) private(set) var keys: [String]
     /// Values in key order; JSON containers among them stay frozen until read through `get`.
-    private var values: [RuntimeValue]
-    private var index: [String: Int]?
+    @exclusivity(unchecked) private var values: [RuntimeValue]
+    @exclusivity(unchecked) private var index: [String: Int]?
     private static let indexedCount = 8
 
     init() {
@@ -214,8 +214,8 @@ private func releaseIteratively(_ pending: inout [RuntimeValue]) {
 
 /// What `$foreach` answers inside a loop.
 final class LoopStatus {
-    var index = 0
-    var hasNext = false
+    @exclusivity(unchecked) var index = 0
+    @exclusivity(unchecked) var hasNext = false
     let parent: LoopStatus?
 
     init(parent: LoopStatus?) {
