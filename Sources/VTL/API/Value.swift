@@ -69,7 +69,8 @@ public struct OrderedMap: Sendable, Equatable {
     /// The values, in key order.
     public private(set) var values: [Value] = []
     private var index: [String: Int]?
-    private static let indexedCount = 8
+    /// Comparing short keys is cheaper than hashing them; a request context has about 20.
+    private static let indexedCount = 32
 
     /// Creates an empty map.
     public init() {}

@@ -114,7 +114,7 @@ private struct ValuePrinter {
             schedule([.java(map.entryValue(key))])
         case .loop: text += "org.apache.velocity.runtime.directive.ForeachScope"
         case .block: break
-        case .object(let object): text += object.printed
+        case .object(let host): text += host.object.printed
         case .json(let json): text += JavaText.string(json)
         }
     }
@@ -130,7 +130,7 @@ private struct ValuePrinter {
             JSONWriter.jsonArrayText.writeString(key, to: &text)
             text += ":"
             schedule([.json(map.entryValue(key)), .text("}")])
-        case .object(let object): JSONWriter.jsonArrayText.writeString(object.printed, to: &text)
+        case .object(let host): JSONWriter.jsonArrayText.writeString(host.object.printed, to: &text)
         case .json(let json): JSONWriter.jsonArrayText.write(json, to: &text)
         case .list(let storage):
             let id = ObjectIdentifier(storage)

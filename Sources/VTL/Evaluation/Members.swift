@@ -29,9 +29,9 @@ extension Renderer {
             case "value": return map.entryValue(key)
             default: return .null
             }
-        case .object(let object):
+        case .object(let host):
             do {
-                return try object.property(name).map(RuntimeValue.init) ?? .null
+                return try host.object.property(name).map(RuntimeValue.init) ?? .null
             } catch {
                 throw self.error(error.kind, error.message, at: offset)
             }
@@ -48,7 +48,8 @@ extension Renderer {
 
     /// `$a.name(arguments)`; an unknown method gives null, as in Velocity.
     func invoke(_ name: String, on value: RuntimeValue, arguments: [RuntimeValue], at offset: Int) throws(VTLError) -> RuntimeValue {
-        if case .object(let object) = value {
+        if case .object(let host) = value {
+            let object = host.object
             try checkDepth(of: arguments, passingTo: name, at: offset)
             do {
                 switch try object.call(name, arguments: arguments.map { $0.snapshot() }) {
@@ -65,7 +66,7 @@ extension Renderer {
             return try invoke(name, on: value.thawed(), arguments: arguments, at: offset)
         }
         // Java's equals recurses through nested lists and maps; so do the searches built on it.
-        if arguments.count == 1, Renderer.comparingMethods.contains(name) {
+        if arguments.count == 1, value.canMakeCycle || arguments[0].canMakeCycle, Renderer.comparingMethods.contains(name) {
             try checkDepth(of: [value, arguments[0]], passingTo: name, at: offset)
         }
         if let result = try builtinMethod(name, on: value, arguments: arguments, at: offset) { return result }

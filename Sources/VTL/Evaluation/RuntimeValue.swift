@@ -18,7 +18,8 @@ enum RuntimeValue {
     case loop(LoopStatus)
     /// A `#define` block, rendered where it is inserted.
     case block([Node])
-    case object(any TemplateObject)
+    /// A host object, boxed: its existential would make every runtime value as large as it.
+    case object(HostObject)
     /// A JSON array or object read in place. Never held by a variable: binding one thaws it
     /// into shared storage (`thawed()`), so changes through any alias are seen, as in Java.
     case json(JSONValue)
@@ -92,7 +93,8 @@ final class MapStorage {
     /// Values in key order; JSON containers among them stay frozen until read through `get`.
     @exclusivity(unchecked) private var values: [RuntimeValue]
     @exclusivity(unchecked) private var index: [String: Int]?
-    private static let indexedCount = 8
+    /// Comparing short keys is cheaper than hashing them; a request context has about 20.
+    private static let indexedCount = 32
 
     init() {
         keys = []
@@ -212,6 +214,15 @@ private func releaseIteratively(_ pending: inout [RuntimeValue]) {
     }
 }
 
+/// A `TemplateObject` in one allocation that runtime values share.
+final class HostObject {
+    let object: any TemplateObject
+
+    init(_ object: any TemplateObject) {
+        self.object = object
+    }
+}
+
 /// What `$foreach` answers inside a loop.
 final class LoopStatus {
     @exclusivity(unchecked) var index = 0
@@ -237,7 +248,7 @@ extension RuntimeValue {
         case .map(let map):
             // The keys are already unique: no need to search for each one as `put` would.
             self = .map(MapStorage(keys: map.keys, values: map.values.map(RuntimeValue.init)))
-        case .object(let object): self = .object(object)
+        case .object(let object): self = .object(HostObject(object))
         case .json(let json): self = RuntimeValue(json: json)
         }
     }
@@ -292,7 +303,7 @@ extension RuntimeValue {
             return .map(map)
         case .entry(let map, let key): return .map(OrderedMap([(key, map.entryValue(key).snapshot(visiting: visiting))]))
         case .loop, .block: return .null
-        case .object(let object): return .object(object)
+        case .object(let host): return .object(host.object)
         case .json(let json): return .json(json)
         }
     }

@@ -29,16 +29,28 @@ struct Variable: Sendable, Equatable {
 }
 
 /// `$name` followed by `.property`, `.method(...)` and `[index]` steps.
-struct Reference: Sendable {
-    var name: String
+///
+/// A class: rendering reads references constantly, and a shared one costs a single retain
+/// where a struct would retain each of its strings and arrays.
+final class Reference: Sendable {
+    let name: String
     /// Where the renderer keeps the variable `name` (see `VariableSlots`).
-    var slot: Int
-    var steps: [ReferenceStep]
+    let slot: Int
+    let steps: [ReferenceStep]
     /// `$!name`: a null prints nothing even in stock Velocity.
-    var quiet: Bool
+    let quiet: Bool
     /// The reference as written, which stock Velocity prints when it is undefined.
-    var sourceText: String
-    var offset: Int
+    let sourceText: String
+    let offset: Int
+
+    init(name: String, slot: Int, steps: [ReferenceStep], quiet: Bool, sourceText: String, offset: Int) {
+        self.name = name
+        self.slot = slot
+        self.steps = steps
+        self.quiet = quiet
+        self.sourceText = sourceText
+        self.offset = offset
+    }
 }
 
 enum ReferenceStep: Sendable {
