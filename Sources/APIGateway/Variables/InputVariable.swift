@@ -47,10 +47,9 @@ struct InputVariable: TemplateObject {
 
     /// Path, then query string, then header, each matched by exact name; `""` when absent.
     private func parameterValue(_ name: String) -> String {
-        for map in [path, querystring] {
-            if case .string(let value) = map[name] { return value }
-        }
-        if !HiddenHeaders.hides(name), case .string(let value) = header[name] { return value }
+        if case .string(let value) = path[name] { return value }
+        if case .string(let value) = querystring[name] { return value }
+        if case .string(let value) = header[name], !HiddenHeaders.hides(name) { return value }
         return ""
     }
 
