@@ -119,6 +119,11 @@ enum ContextVariable {
     /// `/{stage}` and the resource path with its `{name}` and `{name+}` segments filled in
     /// from the path parameters, as the client called it (`/test/orders/42`).
     static func requestPath(_ request: MethodRequest, stage: String) -> String {
+        let resourcePath = request.resourcePath
+        // Most resource paths have no `{name}` to fill in.
+        guard resourcePath.utf8.contains(UInt8(ascii: "{")) else {
+            return "/" + stage + (resourcePath.hasPrefix("/") ? resourcePath : "/" + resourcePath)
+        }
         var filled = ""
         var rest = Substring(request.resourcePath)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
