@@ -16,15 +16,18 @@ enum FormURLCoding {
             return String(unsafeUninitializedCapacity: length + 3) { output in
                 encodings.withUnsafeBufferPointer { encodings in
                     var target = UnsafeMutableRawPointer(output.baseAddress!)
-                    for byte in bytes {
-                        let encoding = encodings[Int(byte)]
-                        target.storeBytes(of: encoding.littleEndian, as: UInt32.self)
-                        target += Int(encoding >> 24)
-                    }
+                    for byte in bytes { target = write(encodings[Int(byte)], to: target) }
                 }
                 return length
             }
         }
+    }
+
+    /// Stores all four bytes of a table entry and moves past the ones that count.
+    @inline(__always)
+    private static func write(_ encoding: UInt32, to target: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer {
+        target.storeBytes(of: encoding.littleEndian, as: UInt32.self)
+        return target + Int(encoding >> 24)
     }
 
     /// How many bytes the `%XX` escapes add: two each.

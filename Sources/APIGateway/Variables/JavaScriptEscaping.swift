@@ -38,11 +38,12 @@ enum JavaScriptEscaping {
             let end = source + bytes.count
             var target = UnsafeMutableRawPointer(output.baseAddress!)
             while source < end {
-                let byte = source.pointee
-                if byte < 0x80 {
-                    let escaped = asciiEscapes[Int(byte)]
-                    target.storeBytes(of: escaped.littleEndian, as: UInt64.self)
-                    target += Int(escaped >> 56)
+                // Eight ASCII bytes at a time: one check for the lot, then straight-line table copies.
+                if end - source >= 8 && UnsafeRawPointer(source).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    for offset in 0..<8 { target = write(asciiEscapes[Int(source[offset])], to: target) }
+                    source += 8
+                } else if source.pointee < 0x80 {
+                    target = write(asciiEscapes[Int(source.pointee)], to: target)
                     source += 1
                 } else {
                     let (read, written) = escapeSequence(source, to: target)
@@ -51,6 +52,13 @@ enum JavaScriptEscaping {
                 }
             }
         }
+    }
+
+    /// Stores all eight bytes of a table entry and moves past the ones that count.
+    @inline(__always)
+    private static func write(_ escaped: UInt64, to target: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer {
+        target.storeBytes(of: escaped.littleEndian, as: UInt64.self)
+        return target + Int(escaped >> 56)
     }
 
     /// One UTF-8 sequence as the `\uXXXX` of each of its UTF-16 units; how many bytes it read
