@@ -38,4 +38,30 @@ struct Base64Tests {
     func empty() throws {
         #expect(try render("[$util.base64Encode('')][$util.base64Decode('')]") == "[][]")
     }
+
+    @Test("encode: every remainder length, and multi-byte text longer than a small string", arguments: [
+        ("abcd", "YWJjZA=="), ("abcde", "YWJjZGU="), ("abcdef", "YWJjZGVm"),
+        ("中文😀 and some more text after it", "5Lit5paH8J+YgCBhbmQgc29tZSBtb3JlIHRleHQgYWZ0ZXIgaXQ="),
+    ])
+    func encodeLengths(input: String, expected: String) throws {
+        #expect(try render("$util.base64Encode($input.body)", body: input) == expected)
+    }
+
+    @Test("decode: multi-byte text longer than a small string, and no padding", arguments: [
+        ("5Lit5paH8J+YgCBhbmQgc29tZSBtb3JlIHRleHQgYWZ0ZXIgaXQ=", "中文😀 and some more text after it"),
+        ("YWJjZGU", "abcde"),
+    ])
+    func decodeMore(input: String, expected: String) throws {
+        #expect(try render("$util.base64Decode($input.body)", body: input) == expected)
+    }
+
+    @Test("decode: a non-ASCII character after the padding is an ending byte, counted in UTF-16", arguments: [
+        ("YQ==é", "Input byte array has incorrect ending byte at 4"),
+        ("😀YQ==", "Illegal base64 character 3f"),
+        ("YQ\u{FF}", "Illegal base64 character -1"),
+    ])
+    func decodeNonASCII(input: String, message: String) throws {
+        let error = try #require(renderError("$util.base64Decode($input.body)", body: input))
+        #expect(error.message.hasSuffix(message))
+    }
 }

@@ -46,4 +46,40 @@ struct ContextVariableTests {
         #expect(try render("$stageVariables.fn $stageVariables['v'] ${stageVariables['v']} [$stageVariables.nope]", stageVariables: variables) == "f-dev 1 1 []")
         #expect(try render("[$stageVariables.v]") == "[]")
     }
+
+    @Test("the whole map for a default request, as printed")
+    func wholeDefaultMap() throws {
+        #expect(try render("$context") == "{resourceId=a1b2c3, resourcePath=/, httpMethod=POST, extendedRequestId=OgIpUHmBoAMEbhA=, requestTime=14/Nov/2023:22:13:20 +0000, path=/test/, accountId=123456789012, protocol=HTTP/1.1, requestOverride={path={}, header={}, querystring={}}, stage=test, domainPrefix=abcdef1234, requestTimeEpoch=1700000000000, requestId=c6af9ac6-7b61-11e6-9a41-93e8deadbeef, identity={cognitoIdentityPoolId=null, accountId=null, cognitoIdentityId=null, caller=null, sourceIp=203.0.113.10, principalOrgId=null, accessKey=null, cognitoAuthenticationType=null, cognitoAuthenticationProvider=null, userArn=null, userAgent=null, user=null}, domainName=abcdef1234.execute-api.us-east-1.amazonaws.com, deploymentId=d1e2f3, responseOverride={header={}}, apiId=abcdef1234}")
+    }
+
+    @Test("User-Agent in any letter case, the last one sent; other names do not count")
+    func userAgentHeader() throws {
+        let headers = [Parameter("USER-agent", "first"), Parameter("User-Agents", "no"), Parameter("user-agent", "second"), Parameter("Agent", "no")]
+        #expect(try render("$context.identity.userAgent", headers: headers) == "second")
+        #expect(try render("[$context.identity.userAgent]", headers: [Parameter("User_Agent", "no"), Parameter("X-User-Agent", "no")]) == "[]")
+    }
+
+    @Test("a request's values do not leak into the next request's map")
+    func requestsAreIndependent() throws {
+        let request = MethodRequest(httpMethod: "PUT", resourcePath: "/a/{b}", headers: [Parameter("User-Agent", "ua")], pathParameters: [Parameter("b", "1")])
+        let template = try Template(source: "$context.httpMethod $context.resourcePath $context.path [$context.identity.userAgent]#set($context.requestOverride.header.h = 'v')")
+        #expect(try template.render(MappingTemplateVariables.context(for: request)) == "PUT /a/{b} /test/a/1 [ua]")
+        #expect(try render("$context.httpMethod $context.resourcePath $context.path [$context.identity.userAgent] $context.requestOverride.header") == "POST / /test/ [] {}")
+    }
+
+    @Test("overrides of apiId, stage and time change what derives from them, alongside request values")
+    func derivedValues() throws {
+        let context = OrderedMap([("apiId", "zz9"), ("stage", "dev"), ("requestTimeEpoch", 0), ("identity", ["userAgent": "override"])])
+        let request = MethodRequest(httpMethod: "GET", resourcePath: "items/{id+}", headers: [Parameter("user-agent", "curl")], pathParameters: [Parameter("id", "a/b")], context: context)
+        let output = try Template(source: "$context.domainName $context.domainPrefix $context.apiId $context.path $context.stage $context.requestTime $context.requestTimeEpoch $context.identity.userAgent $context.httpMethod")
+            .render(MappingTemplateVariables.context(for: request))
+        #expect(output == "zz9.execute-api.us-east-1.amazonaws.com zz9 zz9 /dev/items/a/b dev 01/Jan/1970:00:00:00 +0000 0 override GET")
+    }
+
+    @Test("overrides with the default values, or of other types, keep the recorded defaults")
+    func overridesEqualToDefaults() throws {
+        let context = OrderedMap([("stage", "test"), ("requestTimeEpoch", "soon"), ("apiId", 7)])
+        #expect(try render("$context.path $context.requestTime $context.requestTimeEpoch $context.domainName $context.apiId", context: context)
+            == "/test/ 14/Nov/2023:22:13:20 +0000 soon abcdef1234.execute-api.us-east-1.amazonaws.com 7")
+    }
 }

@@ -40,4 +40,46 @@ struct EscapeJavaScriptTests {
     func null() throws {
         #expect(try render("[$util.escapeJavaScript($input.path('$.nope'))]", body: "{}") == "[]")
     }
+
+    // The rules the two cases above sample, applied to every ASCII character: commons-lang 2.6
+    // `escapeJavaScriptStyleString` (controls as `\b \t \n \f \r` or `\u00XX`, a backslash
+    // before `' " \ /`, everything else from space to DEL as it is).
+    @Test("every ASCII character, alone and all in one text")
+    func everyASCIICharacter() throws {
+        func escaped(_ code: Int) -> String {
+            switch code {
+            case 0x08: #"\b"#
+            case 0x09: #"\t"#
+            case 0x0A: #"\n"#
+            case 0x0C: #"\f"#
+            case 0x0D: #"\r"#
+            case 0..<0x20: #"\u00"# + (code < 0x10 ? "0" : "") + String(code, radix: 16, uppercase: true)
+            case 0x27, 0x22, 0x5C, 0x2F: "\\" + String(UnicodeScalar(UInt8(code)))
+            default: String(UnicodeScalar(UInt8(code)))
+            }
+        }
+        for code in 0..<128 {
+            #expect(try render("$util.escapeJavaScript($input.body)", body: "[" + String(UnicodeScalar(UInt8(code))) + "]")
+                == "[" + escaped(code) + "]", "character \(code)")
+        }
+        let all = (0..<128).map { String(UnicodeScalar(UInt8($0))) }.joined()
+        #expect(try render("$util.escapeJavaScript($input.body)", body: all) == (0..<128).map(escaped).joined())
+    }
+
+    @Test("multi-byte characters next to escapes and plain text, in short and long text", arguments: [
+        ("é\"😀'中/\u{7F}\u{1F}x", #"\u00E9\"\uD83D\uDE00\'\u4E2D\/\#("\u{7F}")\u001Fx"#),
+        ("😀😀", #"\uD83D\uDE00\uD83D\uDE00"#),
+        ("\u{10FFFF}\u{10000}", #"\uDBFF\uDFFF\uD800\uDC00"#),
+        ("a long line with nothing to escape at all, longer than a small string", "a long line with nothing to escape at all, longer than a small string"),
+        ("a long line that ends in one quote, longer than a small string\"", #"a long line that ends in one quote, longer than a small string\""#),
+        ("\u{7FF}\u{800}\u{FFFD}", #"\u07FF\u0800\uFFFD"#),
+    ])
+    func mixed(input: String, expected: String) throws {
+        #expect(try render("$util.escapeJavaScript($input.body)", body: input) == expected)
+    }
+
+    @Test("empty text stays empty")
+    func empty() throws {
+        #expect(try render("[$util.escapeJavaScript('')]") == "[]")
+    }
 }

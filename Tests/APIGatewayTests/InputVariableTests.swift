@@ -72,4 +72,22 @@ struct InputVariableTests {
         #expect(try template.render(context) == #""v"v"#)
         #expect(try template.render(context) == #""v"v"#)
     }
+
+    @Test("params: a repeated name keeps its first place and its last value; names match exactly")
+    func repeatedParameters() throws {
+        let headers = [Parameter("Accept", "a"), Parameter("Host", "h"), Parameter("Accept", "b"), Parameter("Content-Length", "5")]
+        let query = [Parameter("q", "1"), Parameter("r", "2"), Parameter("q", "3")]
+        let output = try render(
+            "$input.params()|$input.params('Accept')|$input.params('accept')|$input.params('q')|[$input.params('Content-Length')]",
+            headers: headers, query: query)
+        #expect(output == "{path={}, querystring={q=3, r=2}, header={Accept=b, Host=h, Content-Length=5}}|b||3|[]")
+    }
+
+    @Test("params(): a change to the returned map stays with that call")
+    func paramsMapsAreFreshPerCall() throws {
+        let output = try render(
+            "#set($p = $input.params())$p.header.put('X', 'y')$p.header|$input.params().header|$input.params('X')",
+            headers: [Parameter("H", "h")])
+        #expect(output == "{H=h, X=y}|{H=h}|")
+    }
 }

@@ -5,37 +5,59 @@ enum Base64Text {
 
     /// Standard alphabet, with `=` padding.
     static func encode(_ text: String) -> String {
-        let bytes = Array(text.utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity((bytes.count + 2) / 3 * 4)
-        var index = 0
-        while index + 3 <= bytes.count {
-            let bits = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
-            // Unrolled: a loop over an array of shifts allocates per group in debug builds.
-            output.append(alphabet[Int(bits >> 18 & 0x3F)])
-            output.append(alphabet[Int(bits >> 12 & 0x3F)])
-            output.append(alphabet[Int(bits >> 6 & 0x3F)])
-            output.append(alphabet[Int(bits & 0x3F)])
-            index += 3
+        var source = text
+        return source.withUTF8 { bytes in
+            let length = (bytes.count + 2) / 3 * 4
+            if length == 0 { return "" }
+            return alphabet.withUnsafeBufferPointer { alphabet in
+                String(unsafeUninitializedCapacity: length) { output in
+                    var index = 0
+                    var written = 0
+                    while index &+ 3 <= bytes.count {
+                        let bits = UInt32(bytes[index]) << 16 | UInt32(bytes[index &+ 1]) << 8 | UInt32(bytes[index &+ 2])
+                        output[written] = alphabet[Int(bits >> 18 & 0x3F)]
+                        output[written &+ 1] = alphabet[Int(bits >> 12 & 0x3F)]
+                        output[written &+ 2] = alphabet[Int(bits >> 6 & 0x3F)]
+                        output[written &+ 3] = alphabet[Int(bits & 0x3F)]
+                        index &+= 3
+                        written &+= 4
+                    }
+                    let remaining = bytes.count - index
+                    if remaining > 0 {
+                        var bits = UInt32(bytes[index]) << 16
+                        if remaining == 2 { bits |= UInt32(bytes[index &+ 1]) << 8 }
+                        output[written] = alphabet[Int(bits >> 18 & 0x3F)]
+                        output[written &+ 1] = alphabet[Int(bits >> 12 & 0x3F)]
+                        output[written &+ 2] = remaining == 2 ? alphabet[Int(bits >> 6 & 0x3F)] : UInt8(ascii: "=")
+                        output[written &+ 3] = UInt8(ascii: "=")
+                    }
+                    return length
+                }
+            }
         }
-        let remaining = bytes.count - index
-        if remaining > 0 {
-            var bits = UInt32(bytes[index]) << 16
-            if remaining == 2 { bits |= UInt32(bytes[index + 1]) << 8 }
-            output.append(alphabet[Int(bits >> 18 & 0x3F)])
-            output.append(alphabet[Int(bits >> 12 & 0x3F)])
-            output.append(remaining == 2 ? alphabet[Int(bits >> 6 & 0x3F)] : UInt8(ascii: "="))
-            output.append(UInt8(ascii: "="))
-        }
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// A port of `Base64.Decoder.decode0` (JDK 17): padding is optional, but present padding
     /// must be right; nothing may follow it. The bytes are read as UTF-8, bad sequences as U+FFFD.
     static func decode(_ text: String) throws(TemplateObjectErrorMessage) -> String {
-        // `decode(String)` takes the ISO-8859-1 bytes: anything past U+00FF becomes `?`.
-        let source = text.utf16.map { $0 > 0xFF ? UInt8(ascii: "?") : UInt8($0) }
-        if source.isEmpty { return "" }
+        var utf8 = text
+        let decoded = utf8.withUTF8 { bytes in
+            // ASCII text is its own ISO-8859-1 bytes; anything else takes the UTF-16 route.
+            if bytes.allSatisfy({ $0 < 0x80 }) {
+                return Result { () throws(TemplateObjectErrorMessage) in try decode(bytes) }
+            }
+            // `decode(String)` takes the ISO-8859-1 bytes: anything past U+00FF becomes `?`.
+            let latin1 = text.utf16.map { $0 > 0xFF ? UInt8(ascii: "?") : UInt8($0) }
+            return latin1.withUnsafeBufferPointer { bytes in
+                Result { () throws(TemplateObjectErrorMessage) in try decode(bytes) }
+            }
+        }
+        return String(decoding: try decoded.get(), as: UTF8.self)
+    }
+
+    /// The decoder proper, on the ISO-8859-1 bytes; the output bytes are meant as UTF-8.
+    private static func decode(_ source: UnsafeBufferPointer<UInt8>) throws(TemplateObjectErrorMessage) -> [UInt8] {
+        if source.isEmpty { return [] }
         if source.count < 2 {
             throw TemplateObjectErrorMessage("Input byte[] should at least have 2 bytes for base64 bytes")
         }
@@ -80,7 +102,7 @@ enum Base64Text {
         if position < source.count {
             throw TemplateObjectErrorMessage("Input byte array has incorrect ending byte at \(position)")
         }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     private static func sextet(_ byte: UInt8) -> UInt32? {

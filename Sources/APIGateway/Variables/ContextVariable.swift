@@ -19,44 +19,89 @@ enum ContextVariable {
         static let stage = "test"
         static let region = "us-east-1"
         static let sourceIp = "203.0.113.10"
+        /// What `MethodRequest()` has; `defaultContext` is built for it.
+        static let resourcePath = "/"
+        static let httpMethod = "POST"
     }
 
     static func value(for request: MethodRequest) -> Value {
+        // Most of the map is the same for every request: start from the one built for a
+        // default request and replace only what differs, so a plain POST costs no map work at
+        // all. A replaced key keeps its position, so the copy shares the key list; the first
+        // replacement copies the hash table (about 3K instructions), later ones write into it.
+        var context = defaultContext
+        if request.resourcePath != Defaults.resourcePath { context["resourcePath"] = .string(request.resourcePath) }
+        if request.httpMethod != Defaults.httpMethod { context["httpMethod"] = .string(request.httpMethod) }
+        if let userAgent = userAgent(of: request) {
+            var identity = defaultIdentity
+            identity["userAgent"] = .string(userAgent)
+            context["identity"] = .map(identity)
+        }
         let overrides = request.context
+        guard !overrides.isEmpty else {
+            if request.resourcePath != Defaults.resourcePath || !request.pathParameters.isEmpty {
+                let path = requestPath(request, stage: Defaults.stage)
+                if path != defaultPath { context["path"] = .string(path) }
+            }
+            return .map(context)
+        }
+
         // Values derived from others follow the overrides: a request that sets `stage`
         // gets a matching `path`, one that sets `requestTimeEpoch` a matching `requestTime`.
         let stage = overrides.string("stage") ?? Defaults.stage
         let apiId = overrides.string("apiId") ?? Defaults.apiId
         let epoch: Int
         if case .integer(let overridden) = overrides["requestTimeEpoch"] { epoch = overridden } else { epoch = Defaults.requestTimeEpoch }
+        if epoch != Defaults.requestTimeEpoch {
+            context["requestTime"] = .string(CommonLogTime.string(epochMilliseconds: epoch))
+            context["requestTimeEpoch"] = .integer(epoch)
+        }
+        let path = requestPath(request, stage: stage)
+        if path != defaultPath { context["path"] = .string(path) }
+        if stage != Defaults.stage { context["stage"] = .string(stage) }
+        if apiId != Defaults.apiId {
+            context["domainPrefix"] = .string(apiId)
+            context["domainName"] = .string(domainName(apiId: apiId))
+            context["apiId"] = .string(apiId)
+        }
+        return .map(merge(context, overrides))
+    }
 
-        let identity = OrderedMap([
-            ("cognitoIdentityPoolId", .null), ("accountId", .null), ("cognitoIdentityId", .null), ("caller", .null),
-            ("sourceIp", .string(Defaults.sourceIp)), ("principalOrgId", .null), ("accessKey", .null),
-            ("cognitoAuthenticationType", .null), ("cognitoAuthenticationProvider", .null), ("userArn", .null),
-            ("userAgent", userAgent(of: request)), ("user", .null),
-        ])
-        let defaults = OrderedMap([
-            ("resourceId", .string(Defaults.resourceId)),
-            ("resourcePath", .string(request.resourcePath)),
-            ("httpMethod", .string(request.httpMethod)),
-            ("extendedRequestId", .string(Defaults.extendedRequestId)),
-            ("requestTime", .string(CommonLogTime.string(epochMilliseconds: epoch))),
-            ("path", .string(requestPath(request, stage: stage))),
-            ("accountId", .string(Defaults.accountId)),
-            ("protocol", "HTTP/1.1"),
-            ("requestOverride", .map(OrderedMap([("path", .map(OrderedMap())), ("header", .map(OrderedMap())), ("querystring", .map(OrderedMap()))]))),
-            ("stage", .string(stage)),
-            ("domainPrefix", .string(apiId)),
-            ("requestTimeEpoch", .integer(epoch)),
-            ("requestId", .string(Defaults.requestId)),
-            ("identity", .map(identity)),
-            ("domainName", .string("\(apiId).execute-api.\(Defaults.region).amazonaws.com")),
-            ("deploymentId", .string(Defaults.deploymentId)),
-            ("responseOverride", .map(OrderedMap([("header", .map(OrderedMap()))]))),
-            ("apiId", .string(apiId)),
-        ])
-        return .map(merge(defaults, overrides))
+    /// `$context` for a `POST /` with no `User-Agent` and no overrides, in AWS's key order.
+    private static let defaultContext = OrderedMap([
+        ("resourceId", .string(Defaults.resourceId)),
+        ("resourcePath", .string(Defaults.resourcePath)),
+        ("httpMethod", .string(Defaults.httpMethod)),
+        ("extendedRequestId", .string(Defaults.extendedRequestId)),
+        ("requestTime", .string(CommonLogTime.string(epochMilliseconds: Defaults.requestTimeEpoch))),
+        ("path", .string(defaultPath)),
+        ("accountId", .string(Defaults.accountId)),
+        ("protocol", "HTTP/1.1"),
+        ("requestOverride", .map(OrderedMap([("path", .map(OrderedMap())), ("header", .map(OrderedMap())), ("querystring", .map(OrderedMap()))]))),
+        ("stage", .string(Defaults.stage)),
+        ("domainPrefix", .string(Defaults.apiId)),
+        ("requestTimeEpoch", .integer(Defaults.requestTimeEpoch)),
+        ("requestId", .string(Defaults.requestId)),
+        ("identity", .map(defaultIdentity)),
+        ("domainName", .string(domainName(apiId: Defaults.apiId))),
+        ("deploymentId", .string(Defaults.deploymentId)),
+        ("responseOverride", .map(OrderedMap([("header", .map(OrderedMap()))]))),
+        ("apiId", .string(Defaults.apiId)),
+    ])
+
+    /// `$context.identity` for a client that sent no `User-Agent`.
+    private static let defaultIdentity = OrderedMap([
+        ("cognitoIdentityPoolId", .null), ("accountId", .null), ("cognitoIdentityId", .null), ("caller", .null),
+        ("sourceIp", .string(Defaults.sourceIp)), ("principalOrgId", .null), ("accessKey", .null),
+        ("cognitoAuthenticationType", .null), ("cognitoAuthenticationProvider", .null), ("userArn", .null),
+        ("userAgent", .null), ("user", .null),
+    ])
+
+    /// `requestPath` of the default request: `/test/`.
+    private static let defaultPath = "/" + Defaults.stage + Defaults.resourcePath
+
+    private static func domainName(apiId: String) -> String {
+        apiId + ".execute-api." + Defaults.region + ".amazonaws.com"
     }
 
     /// Nested maps merge key by key; anything else replaces; new keys go last.
@@ -75,6 +120,11 @@ enum ContextVariable {
     /// `/{stage}` and the resource path with its `{name}` and `{name+}` segments filled in
     /// from the path parameters, as the client called it (`/test/orders/42`).
     static func requestPath(_ request: MethodRequest, stage: String) -> String {
+        let resourcePath = request.resourcePath
+        // Most resource paths have no `{name}` to fill in.
+        guard resourcePath.utf8.contains(UInt8(ascii: "{")) else {
+            return "/" + stage + (resourcePath.hasPrefix("/") ? resourcePath : "/" + resourcePath)
+        }
         var filled = ""
         var rest = Substring(request.resourcePath)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
@@ -92,10 +142,24 @@ enum ContextVariable {
         return "/" + stage + (filled.hasPrefix("/") ? filled : "/" + filled)
     }
 
-    /// The `User-Agent` header (any letter case), or null when the client sent none.
-    private static func userAgent(of request: MethodRequest) -> Value {
-        guard let header = request.headers.last(where: { $0.name.lowercased() == "user-agent" }) else { return .null }
-        return .string(header.value)
+    /// The last `User-Agent` header (any letter case), or nil when the client sent none.
+    private static func userAgent(of request: MethodRequest) -> String? {
+        request.headers.last(where: { isUserAgent($0.name) })?.value
+    }
+
+    /// `name.lowercased() == "user-agent"` without building the lowercased copy. ASCII folding
+    /// is enough: the only non-ASCII characters whose lowercase is ASCII are the Kelvin sign
+    /// (`k`) and U+0130 (`i` plus a combining dot), and neither letter is in the name.
+    private static func isUserAgent(_ name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { bytes in
+            guard bytes.count == 10 else { return false }
+            for (byte, expected) in zip(bytes, "user-agent".utf8) {
+                let folded = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+                if folded != expected { return false }
+            }
+            return true
+        }
     }
 }
 

@@ -3,29 +3,122 @@ enum FormURLCoding {
     private static let plus: UInt16 = 0x2B, minus: UInt16 = 0x2D, percent: UInt16 = 0x25, space: UInt16 = 0x20
 
     /// Letters, digits and `. - * _` stay; space becomes `+`; every other UTF-8 byte `%XX`.
+    /// Text with nothing to encode comes back as it is, without a copy.
     static func encode(_ text: String) -> String {
-        // Bytes, not String appends: a 10 MB body is encoded byte by byte.
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"),
-                UInt8(ascii: "*"), UInt8(ascii: "_"):
-                output.append(byte)
-            case UInt8(ascii: " "): output.append(UInt8(ascii: "+"))
-            default:
-                output.append(UInt8(ascii: "%"))
-                output.append(hexDigits[Int(byte >> 4)])
-                output.append(hexDigits[Int(byte & 0x0F)])
+        // Whole bodies go through here, so the work is two tight loops over the UTF-8 bytes:
+        // one to size the output exactly, one to fill it.
+        var source = text
+        return source.withUTF8 { bytes in
+            let length = bytes.count + addedLength(of: bytes)
+            if length == bytes.count && !bytes.contains(UInt8(space)) { return text }
+            // Each byte stores its whole four-byte table entry and moves on by the entry's length,
+            // without a branch; the last store can reach three bytes past the end.
+            return String(unsafeUninitializedCapacity: length + 3) { output in
+                encodings.withUnsafeBufferPointer { encodings in
+                    var target = UnsafeMutableRawPointer(output.baseAddress!)
+                    for byte in bytes { target = write(encodings[Int(byte)], to: target) }
+                }
+                return length
             }
         }
-        return String(decoding: output, as: UTF8.self)
     }
 
-    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+    /// Stores all four bytes of a table entry and moves past the ones that count.
+    @inline(__always)
+    private static func write(_ encoding: UInt32, to target: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer {
+        target.storeBytes(of: encoding.littleEndian, as: UInt32.self)
+        return target + Int(encoding >> 24)
+    }
 
+    /// How many bytes the `%XX` escapes add: two each.
+    private static func addedLength(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        addedLengths.withUnsafeBufferPointer { addedLengths in
+            var added = 0
+            for byte in bytes { added &+= Int(addedLengths[Int(byte)]) }
+            return added
+        }
+    }
+
+    private static func staysAsIs(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"),
+            UInt8(ascii: "*"), UInt8(ascii: "_"):
+            true
+        default: false
+        }
+    }
+
+    /// Per byte: 2 when it becomes `%XX`, else 0.
+    private static let addedLengths: [UInt8] = (0...255).map { byte in
+        staysAsIs(UInt8(byte)) || byte == 0x20 ? 0 : 2
+    }
+
+    /// Per byte: what it encodes to in the low three bytes, first character lowest, and how many
+    /// characters that is in the top byte.
+    private static let encodings: [UInt32] = (0...255).map { byte in
+        if staysAsIs(UInt8(byte)) { return UInt32(byte) | 1 << 24 }
+        if byte == 0x20 { return UInt32(UInt8(ascii: "+")) | 1 << 24 }
+        let digits = Array("0123456789ABCDEF".utf8)
+        return UInt32(UInt8(ascii: "%")) | UInt32(digits[byte >> 4]) << 8 | UInt32(digits[byte & 0x0F]) << 16 | 3 << 24
+    }
+
+    /// `+` becomes a space, each run of `%XX` escapes is read as UTF-8 (bad sequences become
+    /// U+FFFD). Text with neither comes back as it is.
     static func decode(_ text: String) throws(TemplateObjectErrorMessage) -> String {
+        var source = text
+        if let decoded = source.withUTF8({ decodeCommonCase($0, original: text) }) { return decoded }
+        return try decodeAsJava(text)
+    }
+
+    /// The byte loop for well-formed input: every `%` followed by two ASCII hex digits and the
+    /// escapes forming valid UTF-8. Nil for anything else (signs, bad digits, a short escape,
+    /// bytes that are not UTF-8), which `decodeAsJava` handles with Java's exact messages and
+    /// replacement characters.
+    private static func decodeCommonCase(_ bytes: UnsafeBufferPointer<UInt8>, original: String) -> String? {
+        guard bytes.contains(where: { $0 == UInt8(plus) || $0 == UInt8(percent) }) else { return original }
+        var wellFormed = true
+        // Every escape is three bytes in and one out, so the input length is enough room.
+        let output = [UInt8](unsafeUninitializedCapacity: bytes.count) { output, written in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(plus) {
+                    output[written] = UInt8(space)
+                    index &+= 1
+                } else if byte == UInt8(percent) {
+                    guard index &+ 2 < bytes.count, let high = hexValue(bytes[index &+ 1]), let low = hexValue(bytes[index &+ 2]) else {
+                        wellFormed = false
+                        return
+                    }
+                    output[written] = high << 4 | low
+                    index &+= 3
+                } else {
+                    output[written] = byte
+                    index &+= 1
+                }
+                written &+= 1
+            }
+        }
+        // Escaped runs sit between whole characters of valid text, so the output is valid UTF-8
+        // exactly when every run is; an invalid one needs Java's per-run replacement.
+        guard wellFormed else { return nil }
+        return String(validating: output, as: UTF8.self)
+    }
+
+    @inline(__always)
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x30...0x39: byte &- 0x30
+        case 0x61...0x66: byte &- 0x61 &+ 10
+        case 0x41...0x46: byte &- 0x41 &+ 10
+        default: nil
+        }
+    }
+
+    /// `URLDecoder.decode` on UTF-16 units, step by step as Java does it, for the inputs the
+    /// byte loop leaves alone.
+    private static func decodeAsJava(_ text: String) throws(TemplateObjectErrorMessage) -> String {
         let units = Array(text.utf16)
         var output: [UInt16] = []
         output.reserveCapacity(units.count)

@@ -4,15 +4,11 @@ import VTL
 /// `$input`: the method request's body and parameters.
 struct InputVariable: TemplateObject {
     let body: RequestBody
-    let path: OrderedMap
-    let querystring: OrderedMap
-    let header: OrderedMap
+    let parameters: RequestParameters
 
     init(_ request: MethodRequest, limits: RequestLimits = RequestLimits()) {
         body = RequestBody(request.body, maximumBytes: limits.bodyBytes)
-        path = OrderedMap(request.pathParameters.map { ($0.name, .string($0.value)) })
-        querystring = OrderedMap(request.queryString.map { ($0.name, .string($0.value)) })
-        header = OrderedMap(request.headers.map { ($0.name, .string($0.value)) })
+        parameters = RequestParameters(request)
     }
 
     /// What the Velocity 1.7 oracle's `$input` prints; AWS's text for it is not recorded.
@@ -32,26 +28,17 @@ struct InputVariable: TemplateObject {
             let result = try evaluate(pathText)
             return .value(name == "json" ? json(result) : value(result))
         case ("params", 0):
-            return .value(.map(OrderedMap([("path", .map(path)), ("querystring", .map(querystring)), ("header", .map(header))])))
+            return .value(parameters.allMaps)
         case ("params", _):
             // `params()` and `params(String)` are overloads; Velocity 1.7 picks one by arity and
             // Java rejects any other argument (Velocity 1.7 oracle: `$input.params(1)`).
             guard arguments.count == 1, case .string(let parameter) = arguments[0] else {
                 throw TemplateObjectError("params failed: java.lang.IllegalArgumentException: wrong number of arguments")
             }
-            return .value(.string(parameterValue(parameter)))
+            return .value(.string(parameters.value(named: parameter)))
         default:
             return .notFound
         }
-    }
-
-    /// Path, then query string, then header, each matched by exact name; `""` when absent.
-    private func parameterValue(_ name: String) -> String {
-        for map in [path, querystring] {
-            if case .string(let value) = map[name] { return value }
-        }
-        if !HiddenHeaders.hides(name), case .string(let value) = header[name] { return value }
-        return ""
     }
 
     private func evaluate(_ pathText: String) throws(TemplateObjectError) -> JSONPathResult {

@@ -5,7 +5,11 @@ import VTL
 enum JavaToString {
     /// Nil for a null, which the functions pass on as a null result.
     static func string(_ value: Value) -> String? {
-        if case .null = value { return nil }
-        return value.javaText
+        switch value {
+        case .null: nil
+        // Most arguments are already text; `javaText` would give the same string, with a detour.
+        case .string(let text): text
+        default: value.javaText
+        }
     }
 }
