@@ -5,12 +5,22 @@ side by side in one run, and prints a Markdown table of nanoseconds per render a
     python3 Benchmarks/run.py              # builds vtl in release mode first
     python3 Benchmarks/run.py --quick      # fewer iterations, for a smoke run
 
+A scenario folder holds template.vm and optionally `args` (more flags) and `mode`:
+  (no mode)  render: ns per render of template.vm over a generated body;
+  parse      parse only. vtl: `vtl bench --parse`; JVM: Benchmarks/jvm/ParseBench.java, compiled
+             here against the oracle's jars; LocalStack: its `--bench-reparse` figure minus its
+             `--bench` figure on the same body, both taken in this run;
+  invoke     the whole `vtl invoke` pipeline per request on the API named in the `api` file
+             (a path from the repository root; `args` are invoke flags). The peers have no
+             pipeline: they render template.vm, the API's request template, only.
+
 Peers are used when present: ../shared/oracle/render (real Velocity 1.7 on the JVM) and
 ../shared/peers/render (LocalStack). Timing is never a test: this script only reports.
 """
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -31,6 +41,10 @@ ITERATIONS = {
     "4-json-10mb": (3, 3, 1),
     "5-urlencode-10mb": (3, 3, 1),
     "5-escape-10mb": (3, 3, 1),
+    # Parses per round; LocalStack takes about a second per render of this template.
+    "6-parse-50kb": (200, 200, 2),
+    # Requests per round for vtl; renders of the request template for the peers.
+    "7-invoke-seed": (3000, 20000, 2000),
 }
 
 
@@ -56,6 +70,16 @@ def make_body(scenario):
             total += len(json.dumps(text).encode()) + len(str(i * 1.5)) + 4
             i += 1
         return json.dumps({"names": names, "numbers": numbers, "ok": True})
+    if scenario == "6-parse-50kb":
+        # Only LocalStack renders here (its parse cost is a difference of two renders): a small body
+        # keeps the render part, and so the noise in the difference, small.
+        return json.dumps({"order0": {"id": "A-17", "owner": "Zoë", "tags": ["a", "b&c"]}})
+    if scenario == "7-invoke-seed":
+        # The seed blog's message grown to about 1 KB, with the characters a form body cares about.
+        items = [{"sku": f"SKU-{i}", "name": f"fish & chips #{i}", "qty": i % 3 + 1, "price": "2+1=3"} for i in range(13)]
+        document = {"message": "sample-api-gatewa-sqs-lambda-test", "orderId": "A-17", "city": "München",
+                    "note": "100% sure; a=b&c", "items": items}
+        return json.dumps(document)
     raise ValueError(scenario)
 
 
@@ -65,6 +89,33 @@ def extra_args(scenario_dir):
         return []
     with open(path) as f:
         return [line.rstrip("\n") for line in f if line.strip()]
+
+
+def read_setting(scenario_dir, name, default=None):
+    path = os.path.join(scenario_dir, name)
+    if not os.path.exists(path):
+        return default
+    with open(path) as f:
+        return f.read().strip()
+
+
+def compile_parse_bench(work):
+    """Compiles Benchmarks/jvm/ParseBench.java against the oracle's jars; the java command or None."""
+    classpath_script = os.path.join(SHARED, "oracle", "classpath.sh")
+    if not shutil.which("javac") or not os.path.exists(classpath_script):
+        return None
+    listed = subprocess.run(["bash", "-c", 'ORACLE_QUIET=1 source "$0"; echo "$ORACLE_CP"; echo "$ORACLE_MISSING_JARS"',
+                             classpath_script], capture_output=True, text=True)
+    lines = listed.stdout.split("\n")
+    if listed.returncode != 0 or len(lines) < 2 or not lines[0] or "velocity" in lines[1]:
+        return None
+    classes = os.path.join(work, "jvm-classes")
+    compiled = subprocess.run(["javac", "-nowarn", "-encoding", "UTF-8", "-d", classes, "-cp", lines[0],
+                               os.path.join(HERE, "jvm", "ParseBench.java")], capture_output=True, text=True)
+    if compiled.returncode != 0:
+        print(f"ParseBench.java: {compiled.stderr.strip()}", file=sys.stderr)
+        return None
+    return ["java", "-XX:+UseSerialGC", "-cp", classes + os.pathsep + lines[0], "ParseBench"]
 
 
 def run(command, timeout=None):
@@ -104,41 +155,87 @@ def main():
 
     rows = []
     work = tempfile.mkdtemp(prefix="vtl-bench-")
+    parse_bench = False  # compiled on first use
     for scenario in sorted(os.listdir(os.path.join(HERE, "scenarios"))):
         if options.only and options.only not in scenario:
             continue
         directory = os.path.join(HERE, "scenarios", scenario)
         template = os.path.join(directory, "template.vm")
+        mode = read_setting(directory, "mode", "render")
         body = os.path.join(work, scenario + ".json")
         with open(body, "w") as f:
             f.write(make_body(scenario))
-        args = ["--body", body] + extra_args(directory)
         ours, jvm, python = ITERATIONS[scenario]
         if options.quick:
             ours, jvm, python = max(1, ours // 10), max(1, jvm // 10), 1
-        vtl_ns, vtl_rss, vtl_error = run([vtl, "bench", "--template", template, "--iterations", str(ours)] + args)
         oracle_ns = localstack_ns = None
-        # The oracle always warms up with 20,000 renders: hours on megabyte bodies, so those are skipped.
-        if has_oracle and os.path.getsize(body) < 100_000:
-            oracle_ns, _, _ = run([ORACLE, "--aws", "--bench", str(jvm), "--template", template] + args, timeout=240)
-        if has_localstack:
-            localstack_ns, _, _ = run([LOCALSTACK, "--bench", str(python), "--template", template] + args, timeout=240)
-        rows.append((scenario, os.path.getsize(body), vtl_ns, vtl_rss, vtl_error, oracle_ns, localstack_ns))
+        size = f"{os.path.getsize(body):,} B"
+        if mode == "parse":
+            size = f"template {os.path.getsize(template):,} B"
+            vtl_ns, vtl_rss, vtl_error = run([vtl, "bench", "--parse", "--template", template, "--iterations", str(ours)])
+            if parse_bench is False:
+                parse_bench = compile_parse_bench(work)
+            if parse_bench:
+                oracle_ns, _, _ = run(parse_bench + [template, str(jvm)], timeout=600)
+            if has_localstack:
+                peer = [LOCALSTACK, "--bench", str(python), "--template", template, "--body", body]
+                once, _, _ = run(peer, timeout=600)
+                each, _, _ = run(peer + ["--bench-reparse"], timeout=600)
+                if once and each:
+                    localstack_ns = str(int(each) - int(once))
+                    print(f"{scenario}: LocalStack {each} ns re-parsing - {once} ns parsed once", file=sys.stderr)
+        elif mode == "invoke":
+            api = os.path.join(ROOT, read_setting(directory, "api"))
+            with open(api) as f, open(template) as t:
+                if t.read() not in f.read():
+                    sys.exit(f"{scenario}: template.vm is not the request template of {api}")
+            vtl_ns, vtl_rss, vtl_error = run([vtl, "bench", "--api", api, "--body", body, "--iterations", str(ours)]
+                                             + extra_args(directory))
+            if has_oracle:
+                oracle_ns, _, _ = run([ORACLE, "--aws", "--bench", str(jvm), "--template", template, "--body", body], timeout=240)
+            if has_localstack:
+                localstack_ns, _, _ = run([LOCALSTACK, "--bench", str(python), "--template", template, "--body", body], timeout=240)
+        else:
+            args = ["--body", body] + extra_args(directory)
+            vtl_ns, vtl_rss, vtl_error = run([vtl, "bench", "--template", template, "--iterations", str(ours)] + args)
+            # The oracle always warms up with 20,000 renders: hours on megabyte bodies, so those are skipped.
+            if has_oracle and os.path.getsize(body) < 100_000:
+                oracle_ns, _, _ = run([ORACLE, "--aws", "--bench", str(jvm), "--template", template] + args, timeout=240)
+            if has_localstack:
+                localstack_ns, _, _ = run([LOCALSTACK, "--bench", str(python), "--template", template] + args, timeout=240)
+        rows.append((scenario, mode, size, vtl_ns, vtl_rss, vtl_error, oracle_ns, localstack_ns))
         print(f"{scenario}: vtl {vtl_ns} oracle {oracle_ns} localstack {localstack_ns}", file=sys.stderr)
 
     def ratio(peer, ours):
         if not peer or not ours:
             return "n/a"
-        return f"{float(peer) / float(ours):.1f}x"
+        value = float(peer) / float(ours)
+        return f"{value:.3f}x" if value < 0.1 else f"{value:.1f}x"
 
+    # The unit differs by mode; the footnotes say what each peer figure is.
+    labels = {"render": "", "parse": " (ns/parse) [1]", "invoke": " (ns/request) [2]"}
+    peer_labels = {"render": "", "parse": "", "invoke": " (template only)"}
     print("| scenario | body | vtl ns/render | peak RSS | Velocity 1.7 (JVM) ns | vs JVM | LocalStack ns | vs LocalStack |")
     print("|---|---|---|---|---|---|---|---|")
-    for scenario, size, ns, rss, error, oracle_ns, localstack_ns in rows:
+    for scenario, mode, size, ns, rss, error, oracle_ns, localstack_ns in rows:
         rss_text = f"{rss // 1024} MB" if rss else "n/a"
         shown = ns if ns else f"failed: {error}"
-        print(f"| {scenario} | {size:,} B | {shown} | {rss_text} | {oracle_ns or 'n/a'} | {ratio(oracle_ns, ns)} | "
-              f"{localstack_ns or 'n/a'} | {ratio(localstack_ns, ns)} |")
-
+        note = peer_labels[mode]
+        oracle_text = f"{oracle_ns}{note}" if oracle_ns else "n/a"
+        localstack_text = f"{localstack_ns}{note}" if localstack_ns else "n/a"
+        print(f"| {scenario}{labels[mode]} | {size} | {shown} | {rss_text} | {oracle_text} | {ratio(oracle_ns, ns)}{note} | "
+              f"{localstack_text} | {ratio(localstack_ns, ns)}{note} |")
+    modes = {row[1] for row in rows}
+    if "parse" in modes:
+        print("\n[1] Parse only, no render. vtl: `vtl bench --parse`. JVM: Benchmarks/jvm/ParseBench.java, "
+              "Velocity 1.7's RuntimeInstance.parse after a 3 s warm-up. LocalStack has no parse-only mode: its "
+              "figure is (`--bench-reparse` ns) - (`--bench` ns) on the same template and body, both measured "
+              "in this run, so it carries the noise of two ~1 s renders.")
+    if "invoke" in modes:
+        print("\n[2] vtl runs the whole `vtl invoke` pipeline per request (routing, template selection, parameter "
+              "mapping, the request template parsed and rendered, integration request, simulated SQS, integration "
+              "and method response). The peers have no pipeline: their figures are renders of the same request "
+              "template and body only (\"template only\"), so the ratio is not pipeline to pipeline.")
 
 if __name__ == "__main__":
     main()

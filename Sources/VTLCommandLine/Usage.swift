@@ -78,25 +78,45 @@ enum Usage {
         """
 
     static let bench = """
-        Usage: vtl bench --template FILE [request options] [--iterations N] [--rounds R] [--format text|json]
+        Usage: vtl bench --template FILE [request options] [measurement options]
+               vtl bench --parse --template FILE [measurement options]
+               vtl bench --api FILE [invoke options] [measurement options]
 
-        Parse the template once, then render it N times per round (default 10000, 5 rounds),
-        each time as a fresh request: the context is built and the body parsed again, as
-        API Gateway does for every request. Prints each round on stderr and the median
-        nanoseconds per render as the last line of stdout; --format json prints
-        min/median/max and output throughput.
+        Measure one unit of API Gateway's work, N times per round (default 10000, 5 rounds),
+        after a warm-up. Prints each round on stderr and the median nanoseconds per unit as
+        the last line of stdout; --format json prints one object with min/median/max.
 
-        Options:
-          --template FILE       The template
+          (default)   Parse the template once, then render it, each time as a fresh request:
+                      the context is built and the body parsed again, as API Gateway does
+                      for every request. JSON adds output bytes and throughput.
+          --parse     Parse the template, nothing else (no request options).
+          --api FILE  Send one request through the API definition, as vtl invoke does:
+                      routing, template selection, parameter mappings, the request
+                      template (parsed on every request, as vtl invoke does), the
+                      integration request, the simulated backend and the response. The
+                      definition is loaded once, before timing. Stderr names the status.
+
+        Template options:
+          --template FILE       The template (render and --parse)
+
+        Request options (render only):
         \(RequestOptions.help)
-          --iterations N        Renders per round (default 10000)
+          --velocity            Stock Velocity 1.7 null handling
+
+        Invoke options (with --api, as vtl invoke takes them):
+        \(InvocationOptions.help)
+
+        Measurement options:
+          --iterations N        Units per round (default 10000)
           --rounds R            Rounds (default 5)
           --format text|json    Output format (default text)
-          --velocity            Stock Velocity 1.7 null handling
           -h, --help            Show this help
 
-        Example:
+        Examples:
           vtl bench --template Fixtures/examples/sqs-send-message/template.vm --body Fixtures/examples/sqs-send-message/body.json
+          vtl bench --parse --template Benchmarks/scenarios/6-parse-50kb/template.vm --iterations 200
+          vtl bench --api Fixtures/examples/sqs-api/template.yaml --method POST --path / \\
+                    --body Fixtures/examples/sqs-send-message/body.json --header Content-Type=application/json
 
         """
 
@@ -110,25 +130,7 @@ enum Usage {
         (403, 415, 400, 500) are results: they are printed and the exit code is 0.
 
         Options:
-          --api FILE            The API definition (- reads it from stdin)
-          --method METHOD       The HTTP method (default GET)
-          --path PATH           The path below the stage, such as /orders/42 (default /)
-          --body FILE           The request body, byte for byte (- reads stdin)
-          --body-string TEXT    The request body given inline
-          --header NAME=VALUE   A request header (repeatable; repeat a name for several values)
-          --query NAME=VALUE    A query-string parameter (repeatable)
-          --stage-var NAME=VALUE
-                                A stage variable (repeatable)
-          --parameter NAME=VALUE
-                                A template parameter, overriding its Default (repeatable)
-          --region REGION       AWS::Region (default us-east-1)
-          --account-id ID       AWS::AccountId (default 123456789012)
-          --integration-status N
-                                The status the backend answers (default: simulated)
-          --integration-header NAME=VALUE
-                                A header the backend answers with (repeatable)
-          --integration-body FILE
-                                The body the backend answers with (- reads stdin)
+        \(InvocationOptions.help)
           --format text|json    A test-invoke style log (default) or one JSON object
           -h, --help            Show this help
 

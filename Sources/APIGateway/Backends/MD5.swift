@@ -21,17 +21,29 @@ enum MD5 {
 
     /// The digest of the text's UTF-8 bytes as lower-case hex.
     static func hex(_ text: String) -> String {
-        digest(Array(text.utf8)).map { byte in
-            let digits = String(byte, radix: 16)
-            return byte < 16 ? "0" + digits : digits
-        }.joined()
+        var digits: [UInt8] = []
+        digits.reserveCapacity(32)
+        for byte in digest(Array(text.utf8)) { appendHex(byte, to: &digits) }
+        return String(decoding: digits, as: UTF8.self)
+    }
+
+    /// The byte's two lower-case hex digits, as UTF-8.
+    static func appendHex(_ byte: UInt8, to digits: inout [UInt8]) {
+        let alphabet: StaticString = "0123456789abcdef"
+        alphabet.withUTF8Buffer { hexDigits in
+            digits.append(hexDigits[Int(byte >> 4)])
+            digits.append(hexDigits[Int(byte & 0x0F)])
+        }
     }
 
     static func digest(_ message: [UInt8]) -> [UInt8] {
+        // The padded message: the message, 0x80, zeros, then its length in bits, to a multiple of 64 bytes.
         var bytes = message
         let bitLength = UInt64(message.count) &* 8
+        let paddedCount = (message.count + 8) / 64 * 64 + 64
+        bytes.reserveCapacity(paddedCount)
         bytes.append(0x80)
-        while bytes.count % 64 != 56 { bytes.append(0) }
+        bytes.append(contentsOf: repeatElement(0, count: paddedCount - 8 - bytes.count))
         for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
 
         var a0: UInt32 = 0x6745_2301, b0: UInt32 = 0xefcd_ab89, c0: UInt32 = 0x98ba_dcfe, d0: UInt32 = 0x1032_5476

@@ -28,8 +28,8 @@ public struct SQSFormParameter: Sendable, Equatable {
 enum SQSFormBody {
     static func parameters(_ body: String) -> [SQSFormParameter] {
         var parameters: [SQSFormParameter] = []
-        for piece in body.split(separator: "&", omittingEmptySubsequences: true) {
-            let parts = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        for piece in body.splitOnASCII("&", omittingEmptySubsequences: true) {
+            let parts = piece.splitOnASCII("=", maxSplits: 1, omittingEmptySubsequences: false)
             let (name, nameMalformed) = decode(parts[0])
             let (value, valueMalformed) = parts.count > 1 ? decode(parts[1]) : ("", false)
             var notes: [String] = []
@@ -45,9 +45,16 @@ enum SQSFormBody {
 
     /// The decoded text and whether a malformed `%` escape was met.
     static func decode(_ text: Substring) -> (String, Bool) {
+        // Most names and many values have nothing to decode: their bytes are the answer.
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") }) { return (String(text), false) }
+        // Native strings hand out their bytes; others (bridged ones) are copied first.
+        return text.utf8.withContiguousStorageIfAvailable(decode) ?? Array(text.utf8).withUnsafeBufferPointer(decode)
+    }
+
+    private static func decode(_ source: UnsafeBufferPointer<UInt8>) -> (String, Bool) {
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(source.count)
         var malformed = false
-        let source = Array(text.utf8)
         var index = 0
         while index < source.count {
             let byte = source[index]

@@ -110,7 +110,7 @@ enum SQSSendMessage {
         var report = SQSMessageReport(
             wireProtocol: wire, action: action, queueURL: queue, parameters: parameters, messageBody: nil,
             md5OfMessageBody: nil, matchesRequestBody: false, errorCode: nil)
-        let requestId = uuid(MD5.hex("request:" + (messageBody ?? "")))
+        let requestId = uuid("request:" + (messageBody ?? ""))
         guard action == "SendMessage" else {
             report.errorCode = action == nil ? "MissingAction" : "UnsimulatedAction"
             if action == nil {
@@ -123,11 +123,7 @@ enum SQSSendMessage {
             report.errorCode = "MissingParameter"
             return (report, error(wire, status: 400, code: "MissingParameter", message: "The request must contain the parameter MessageBody.", requestId: requestId))
         }
-        // Allowed: #x9 #xA #xD #x20-#xD7FF #xE000-#xFFFD #x10000-#x10FFFF (SendMessage API reference).
-        if messageBody.unicodeScalars.contains(where: { scalar in
-            let value = scalar.value
-            return !(value == 0x9 || value == 0xA || value == 0xD || (0x20...0xD7FF).contains(value) || (0xE000...0xFFFD).contains(value) || value >= 0x10000)
-        }) {
+        if containsDisallowedCharacter(messageBody) {
             report.errorCode = "InvalidMessageContents"
             return (report, error(wire, status: 400, code: "InvalidMessageContents", message: "Invalid characters found.", requestId: requestId))
         }
@@ -135,7 +131,7 @@ enum SQSSendMessage {
         report.messageBody = messageBody
         report.md5OfMessageBody = md5
         report.matchesRequestBody = messageBody == originalBody
-        let messageId = uuid(MD5.hex("message:" + messageBody))
+        let messageId = uuid("message:" + messageBody)
         switch wire {
         case .json:
             var object = JSONObject()
@@ -157,6 +153,20 @@ enum SQSSendMessage {
         }
     }
 
+    /// Whether the text has a character SendMessage refuses. Allowed: #x9 #xA #xD #x20-#xD7FF
+    /// #xE000-#xFFFD #x10000-#x10FFFF (SendMessage API reference); a Swift string holds no surrogates, so the refused ones
+    /// are the C0 controls other than tab, LF and CR (one byte each in UTF-8) and U+FFFE and
+    /// U+FFFF (EF BF BE, EF BF BF), found in the bytes without decoding scalars.
+    private static func containsDisallowedCharacter(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if byte < 0x20 && byte != 0x9 && byte != 0xA && byte != 0xD { return true }
+            if previous == (0xEF, 0xBF) && (byte == 0xBE || byte == 0xBF) { return true }
+            previous = (previous.1, byte)
+        }
+        return false
+    }
+
     /// SQS's error document for each protocol (shapes inferred from SQS's API reference).
     private static func error(_ wire: SQSMessageReport.WireProtocol, status: Int, code: String, message: String, requestId: String) -> BackendResponse {
         switch wire {
@@ -173,17 +183,21 @@ enum SQSSendMessage {
 
     /// `https://sqs.us-east-1.amazonaws.com/123456789012/queue` from a path-form endpoint.
     private static func queueURL(from url: String) -> String? {
-        let withoutQuery = url.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? url
-        let parts = withoutQuery.split(separator: "/", omittingEmptySubsequences: true)
+        let withoutQuery = url.splitOnASCII("?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? url
+        let parts = withoutQuery.splitOnASCII("/", omittingEmptySubsequences: true)
         // https:, host, account, queue
         return parts.count == 4 ? withoutQuery : nil
     }
 
-    /// 32 hex digits as a UUID, so ids are stable for the same message.
-    private static func uuid(_ hex: String) -> String {
-        let characters = Array(hex)
-        let groups = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32]
-        return groups.map { String(characters[$0]) }.joined(separator: "-")
+    /// The MD5 of `text` as a UUID (8-4-4-4-12 hex digits), so ids are stable for the same message.
+    private static func uuid(_ text: String) -> String {
+        var digits: [UInt8] = []
+        digits.reserveCapacity(36)
+        for (index, byte) in MD5.digest(Array(text.utf8)).enumerated() {
+            if index == 4 || index == 6 || index == 8 || index == 10 { digits.append(UInt8(ascii: "-")) }
+            MD5.appendHex(byte, to: &digits)
+        }
+        return String(decoding: digits, as: UTF8.self)
     }
 
     private static func join(_ first: String?, _ second: String) -> String {

@@ -1,3 +1,5 @@
+import VTL
+
 /// A REST API as API Gateway would import it: its methods and their integrations, with every
 /// CloudFormation intrinsic already resolved. Loaders for OpenAPI, Swagger, SAM and
 /// CloudFormation all produce this.
@@ -176,15 +178,29 @@ public struct ContentTemplate: Sendable, Equatable {
     /// The media type that selects the template (`application/json`); compared without parameters, in any case.
     public var contentType: String
     /// The template's VTL source text.
-    public var template: String
+    public var template: String {
+        didSet { parses = TemplateParses() }
+    }
     /// Where the template text starts in the definition file, so template errors point into it.
     public var location: DefinitionLocation
+    /// The text's parses, shared by copies; not part of the template's identity.
+    private var parses = TemplateParses()
 
     /// Creates a template; `location` defaults to unknown, so errors then carry only template coordinates.
     public init(contentType: String, template: String, location: DefinitionLocation = DefinitionLocation()) {
         self.contentType = contentType
         self.template = template
         self.location = location
+    }
+
+    /// The text parsed under `name`; parsed once for this template and its copies, then reused.
+    func parsed(name: String) -> Result<Template, VTLError> {
+        parses.template(source: template, name: name)
+    }
+
+    /// Templates are equal when their type, text and location are; the parses follow from the text.
+    public static func == (lhs: ContentTemplate, rhs: ContentTemplate) -> Bool {
+        lhs.contentType == rhs.contentType && lhs.template == rhs.template && lhs.location == rhs.location
     }
 }
 

@@ -56,12 +56,25 @@ struct ExecutionLog {
 
     /// `{A=1, B=2}`, the Java map text the console prints; repeated names join with commas.
     static func map(_ parameters: [Parameter]) -> String {
-        var names: [String] = []
-        var values: [String: [String]] = [:]
+        // Each name's values joined, in the order names first appear; built in one string.
+        var entries: [(name: String, values: String)] = []
+        var entryIndex: [String: Int] = [:]
         for parameter in parameters {
-            if values[parameter.name] == nil { names.append(parameter.name) }
-            values[parameter.name, default: []].append(parameter.value)
+            if let index = entryIndex[parameter.name] {
+                entries[index].values += "," + parameter.value
+            } else {
+                entryIndex[parameter.name] = entries.count
+                entries.append((parameter.name, parameter.value))
+            }
         }
-        return "{" + names.map { "\($0)=\(values[$0]!.joined(separator: ","))" }.joined(separator: ", ") + "}"
+        var text = "{"
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { text += ", " }
+            text += entry.name
+            text += "="
+            text += entry.values
+        }
+        text += "}"
+        return text
     }
 }

@@ -36,7 +36,7 @@ struct IntegrationEndpoint: Equatable {
         _ uri: String, parameters: IntegrationParameters, integration: Integration, defaultRegion: String
     ) throws(PipelineError) -> IntegrationEndpoint {
         // arn : partition : apigateway : region : service : path|action/...
-        let parts = uri.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
+        let parts = uri.splitOnASCII(":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 6, parts[0] == "arn", parts[2] == "apigateway" else {
             throw PipelineError(
                 "an AWS integration uri must look like arn:aws:apigateway:{region}:{service}:path/... or :action/..., got '\(uri)'",
@@ -44,7 +44,7 @@ struct IntegrationEndpoint: Equatable {
         }
         let region = parts[3].isEmpty ? defaultRegion : parts[3]
         let suffix = parts[1] == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com"
-        let serviceParts = parts[4].split(separator: ".").map(String.init)
+        let serviceParts = parts[4].splitOnASCII(".").map(String.init)
         guard let service = serviceParts.last else {
             throw PipelineError("the integration uri names no service: '\(uri)'", location: integration.location)
         }
@@ -64,6 +64,8 @@ struct IntegrationEndpoint: Equatable {
     /// `{name}` from the integration path parameters; a placeholder with no value stays as
     /// written (AWS rejects such a definition on deploy; what a call would send is not recorded).
     static func fill(_ text: String, _ values: [Parameter]) -> String {
+        // Without a `{` byte there is no `{` Character either: nothing to fill.
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
         var output = ""
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
@@ -82,6 +84,8 @@ struct IntegrationEndpoint: Equatable {
 
     /// `${stageVariables.name}`; a missing variable becomes empty.
     static func substituteStageVariables(_ text: String, _ variables: [Parameter]) -> String {
+        // Without a `$` byte the marker cannot match: most URIs have none.
+        guard text.utf8.contains(UInt8(ascii: "$")) else { return text }
         var output = ""
         var rest = Substring(text)
         let marker = "${stageVariables."

@@ -91,7 +91,7 @@ public struct IntegrationRequest: Sendable, Equatable {
     }
 
     private static func host(of url: String) -> String {
-        let afterScheme = url.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
+        let afterScheme = url.splitOnASCII("/", maxSplits: 3, omittingEmptySubsequences: false)
         return afterScheme.count > 2 ? String(afterScheme[2]) : ""
     }
 
@@ -103,7 +103,8 @@ public struct IntegrationRequest: Sendable, Equatable {
     /// `14/Nov/2023:22:13:20 +0000` → `20231114T221320Z`, the SigV4 date of the same moment.
     private static func amzDate(_ requestTime: String) -> String {
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        let parts = requestTime.split(whereSeparator: { "/: ".contains($0) }).map(String.init)
+        let parts = requestTime[...].splitOnASCII { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: " ") }
+            .map(String.init)
         guard parts.count >= 6, let month = months.firstIndex(of: parts[1]) else { return "" }
         let monthText = month + 1 < 10 ? "0\(month + 1)" : "\(month + 1)"
         return parts[2] + monthText + parts[0] + "T" + parts[3] + parts[4] + parts[5] + "Z"

@@ -24,7 +24,8 @@ public enum Invocation {
         case .success(let built): methodRequest = built
         }
         result.methodRequest = methodRequest
-        var context = MappingTemplateVariables.context(for: methodRequest)["context"] ?? .null
+        // `$context` is built once: the log, a proxy event and the request template all start from it.
+        var context = ContextVariable.value(for: methodRequest)
         log.start(methodRequest, context: context)
 
         guard let integration = match.method.integration else {
@@ -49,7 +50,7 @@ public enum Invocation {
                 log.add("No template for the request Content-Type: body passed through (passthroughBehavior \(integration.passthroughBehavior.rawValue))")
             case .template(let template):
                 result.requestTemplate = template.contentType
-                switch try MappingTemplateRendering.render(template, role: "request", request: methodRequest, context: nil) {
+                switch try MappingTemplateRendering.render(template, role: "request", request: methodRequest, context: context) {
                 case .failure(.refused(let refusal, let diagnostic)):
                     log.add("Execution failed: unable to transform request: \(diagnostic)")
                     return log.refused(refusal, result: result)
@@ -158,7 +159,7 @@ public enum Invocation {
     }
 
     private static func pathOnly(_ path: String) -> String {
-        String(path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+        String(path.splitOnASCII("?", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
     }
 }
 

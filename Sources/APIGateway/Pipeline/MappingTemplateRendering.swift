@@ -17,23 +17,24 @@ enum MappingTemplateRendering {
         case refused(GatewayResponse, diagnostic: String)
     }
 
-    /// Renders `template` for `request`; `context` replaces the fresh `$context` (the response
-    /// template sees what the request template left in it).
+    /// Renders `template` for `request` with `context` as `$context`: the request's fresh one
+    /// for a request template (built once per request by the caller), what the request
+    /// template left in it for a response template.
     static func render(
-        _ template: ContentTemplate, role: String, request: MethodRequest, context: Value?
+        _ template: ContentTemplate, role: String, request: MethodRequest, context: Value
     ) throws(PipelineError) -> Result<Rendered, Failure> {
         let name = "\(role) template '\(template.contentType)'"
         let parsed: Template
-        do {
-            parsed = try Template(source: template.template, name: name)
-        } catch {
+        switch template.parsed(name: name) {
+        case .success(let template): parsed = template
+        case .failure(let error):
             throw PipelineError("\(name) does not parse", location: template.location, templateDiagnostic: error.diagnostic)
         }
         var variables = MappingTemplateVariables.context(for: request)
-        if let context { variables["context"] = context }
+        variables["context"] = context
         do {
             let result = try parsed.render(variables, returning: ["context"])
-            return .success(Rendered(output: result.output, context: result.variables["context"] ?? variables["context"] ?? .null))
+            return .success(Rendered(output: result.output, context: result.variables["context"] ?? context))
         } catch {
             switch error.kind {
             case .syntax, .unsupportedDirective:

@@ -41,17 +41,19 @@ enum TemplateSelection: Sendable, Equatable {
     /// The type and subtype without parameters, trimmed and lower-cased (media types are
     /// case-insensitive, RFC 9110 §8.3.1; AWS's own case handling here is not recorded).
     static func mediaType(_ value: String) -> String {
-        let type = value.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        let type = value.splitOnASCII(";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
         return type.trimmingSpaces().lowercased()
     }
 }
 
 extension StringProtocol {
     /// Without leading and trailing spaces and tabs, as HTTP trims header values.
+    /// Space and tab are one UTF-8 byte each, so trimming their bytes trims their scalars.
     func trimmingSpaces() -> String {
-        var scalars = Substring(self).unicodeScalars[...]
-        while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
-        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
-        return String(String.UnicodeScalarView(scalars))
+        let text = Substring(self)
+        let bytes = text.utf8
+        func isSpace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(text[first..<bytes.index(after: last)])
     }
 }
