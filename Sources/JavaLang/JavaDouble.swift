@@ -16,6 +16,8 @@ public enum JavaDouble {
         // two-digit decimal; only for the smallest subnormal does that differ from "5.0".
         if value.magnitude == Double.leastNonzeroMagnitude { return value < 0 ? "-4.9E-324" : "4.9E-324" }
         let magnitudeInPlainRange = value.magnitude >= 1e-3 && value.magnitude < 1e7
+        // Whole numbers such as prices and counts are common: "3.0" needs no digit search.
+        if magnitudeInPlainRange, value == value.rounded(.towardZero) { return String(Int(value)) + ".0" }
         if magnitudeInPlainRange {
             // In this range Swift's shortest form is already Java's spelling ("1.5", "0.001", "100.0").
             let text = value.description

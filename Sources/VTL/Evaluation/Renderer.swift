@@ -162,7 +162,10 @@ final class Renderer {
     var outputText: String { String(decoding: output, as: UTF8.self) }
 
     func write(_ text: String, at offset: Int) throws(VTLError) {
-        output.append(contentsOf: text.utf8)
+        // Appending the UTF-8 view element by element costs several times a copy of its bytes.
+        if text.utf8.withContiguousStorageIfAvailable({ output.append(contentsOf: $0) }) == nil {
+            output.append(contentsOf: text.utf8)
+        }
         if output.count > options.limits.outputBytes {
             throw error(.limitExceeded, "the output is larger than \(options.limits.outputBytes) bytes", at: offset)
         }
