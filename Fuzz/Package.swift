@@ -23,6 +23,11 @@ let package = Package(
         .executableTarget(name: "YAMLParse", dependencies: [.product(name: "YAML", package: "vtl")]),
         // An API definition loads or fails with a position inside the source.
         .executableTarget(name: "DefinitionLoad", dependencies: [.product(name: "APIGateway", package: "vtl")]),
+        // A request through the whole invoke pipeline gets an HTTP status, the same result twice,
+        // and a JSON report that reads back.
+        .executableTarget(
+            name: "InvokePipeline",
+            dependencies: [.product(name: "APIGateway", package: "vtl"), .product(name: "JSON", package: "vtl")]),
     ],
     swiftLanguageModes: [.v6]
 )
