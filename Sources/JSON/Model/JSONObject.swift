@@ -64,6 +64,22 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         return nil
     }
 
+    /// `updateValue` for the reader, which needs no old value back. A duplicate key is rare,
+    /// but json-smart allows it, so each new key is still looked for among the earlier ones.
+    mutating func setParsed(_ value: JSONValue, forKey key: String) {
+        if positions == nil {
+            for position in keys.indices where keys[position] == key {
+                values[position] = value
+                return
+            }
+            keys.append(key)
+            values.append(value)
+            if keys.count > JSONObject.indexedCount { rebuildPositions() }
+        } else {
+            updateValue(value, forKey: key)
+        }
+    }
+
     private func position(of key: String) -> Int? {
         if let positions { return positions[key] }
         return keys.firstIndex(of: key)
