@@ -98,50 +98,75 @@ extension PermissiveReader {
     /// two paths differ visibly.
     mutating func readQuoted() throws(JSONError) -> String {
         let quote = c
-        let start = position + 1
-        guard let stop = QuotedScan.firstQuoteOrBackslash(in: bytes, from: start, quote: quote) else {
-            throw error(.unexpectedEndOfInput, at: count, detail: "null")
-        }
-        if bytes[stop] == quote {
+        let opening = position
+        let start = opening + 1
+        // One scan finds the end of a plain string or the first escape of one without control
+        // bytes, the usual cases; a control byte or no end sends it the long way round.
+        let stop = QuotedScan.endOfPlainRun(in: bytes, from: start, quote: quote)
+        if stop < count && bytes[stop] == quote {
             position = stop
             read()
             return text(in: start..<stop)
         }
-        return try readEscaped(quote: quote)
+        unescaped.removeAll()
+        if stop < count && bytes[stop] == UInt8(ascii: "\\") {
+            unescaped.append(bytes: slice(start..<stop))
+            return try readEscaped(quote: quote, opening: opening, from: stop)
+        }
+        guard let first = QuotedScan.firstQuoteOrBackslash(in: bytes, from: start, quote: quote) else {
+            throw error(.unexpectedEndOfInput, at: count, detail: "null")
+        }
+        if bytes[first] == quote {
+            position = first
+            read()
+            return text(in: start..<first)
+        }
+        return try readEscaped(quote: quote, opening: opening, from: start)
     }
 
-    /// The escape-aware reading of a quoted string, from its opening quote (`position`).
-    private mutating func readEscaped(quote: UInt8) throws(JSONError) -> String {
-        let opening = position
-        unescaped.removeAll()
+    /// The escape-aware reading of a quoted string, from `index` inside it (the bytes before it
+    /// already in `unescaped`). Works on a local index and sets `position` and `c` only where
+    /// it stops; `position` is where json-smart's reader would be, for the error messages.
+    private mutating func readEscaped(quote: UInt8, opening: Int, from start: Int) throws(JSONError) -> String {
+        var index = start
         while true {
-            read()
-            switch c {
+            // Past the end, and a literal U+001A, read as json-smart's EOI.
+            let byte = index < count ? bytes[index] : Self.endOfInput
+            switch byte {
             case Self.endOfInput:
-                throw unterminated(after: opening) ?? error(.unexpectedEndOfInput, at: position - 1, detail: "null")
+                position = index
+                c = Self.endOfInput
+                throw unterminated(after: opening) ?? error(.unexpectedEndOfInput, at: index - 1, detail: "null")
             case quote:
+                position = index
                 read()
                 return unescaped.finish()
             case UInt8(ascii: "\\"):
-                read()
-                switch c {
+                index += 1
+                let escaped = index < count ? bytes[index] : Self.endOfInput
+                switch escaped {
                 case UInt8(ascii: "t"): unescaped.append(byte: 0x09)
                 case UInt8(ascii: "n"): unescaped.append(byte: 0x0A)
                 case UInt8(ascii: "r"): unescaped.append(byte: 0x0D)
                 case UInt8(ascii: "f"): unescaped.append(byte: 0x0C)
                 case UInt8(ascii: "b"): unescaped.append(byte: 0x08)
-                case UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "'"), UInt8(ascii: "\""): unescaped.append(byte: c)
-                case UInt8(ascii: "u"): unescaped.append(unit: try readHex(digits: 4, opening: opening))
-                case UInt8(ascii: "x"): unescaped.append(unit: try readHex(digits: 2, opening: opening))
+                case UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "'"), UInt8(ascii: "\""): unescaped.append(byte: escaped)
+                case UInt8(ascii: "u"):
+                    unescaped.append(unit: try readHex(digits: 4, after: index, opening: opening))
+                    index += 4
+                case UInt8(ascii: "x"):
+                    unescaped.append(unit: try readHex(digits: 2, after: index, opening: opening))
+                    index += 2
                 default: break // json-smart drops an unknown escape and the character after it.
                 }
+                index += 1
             case 0x00...0x1F, 0x7F:
-                continue
+                index += 1
             default:
                 // Copy the run of plain bytes up to the next quote, backslash or control byte at once.
-                let end = QuotedScan.endOfPlainRun(in: bytes, from: position + 1, quote: quote)
-                unescaped.append(bytes: slice(position..<end))
-                position = end - 1
+                let end = QuotedScan.endOfPlainRun(in: bytes, from: index + 1, quote: quote)
+                unescaped.append(bytes: slice(index..<end))
+                index = end
             }
         }
     }
@@ -164,18 +189,23 @@ extension PermissiveReader {
         return error(.unexpectedEndOfInput, at: count, detail: "null")
     }
 
-    private mutating func readHex(digits: Int, opening: Int) throws(JSONError) -> UInt16 {
+    /// The `digits` hex digits after offset `index` (the `u` or `x`).
+    private mutating func readHex(digits: Int, after index: Int, opening: Int) throws(JSONError) -> UInt16 {
         var value: UInt16 = 0
-        for _ in 0..<digits {
-            read()
+        for offset in 1...digits {
+            let digit = index + offset < count ? bytes[index + offset] : Self.endOfInput
             value &*= 16
-            switch c {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): value += UInt16(c - UInt8(ascii: "0"))
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): value += UInt16(c - UInt8(ascii: "A") + 10)
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): value += UInt16(c - UInt8(ascii: "a") + 10)
+            switch digit {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value += UInt16(digit - UInt8(ascii: "0"))
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): value += UInt16(digit - UInt8(ascii: "A") + 10)
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): value += UInt16(digit - UInt8(ascii: "a") + 10)
             case Self.endOfInput:
+                position = index + offset
+                c = digit
                 throw unterminated(after: opening) ?? error(.unexpectedEndOfInput, at: position, detail: "EOF")
             default:
+                position = index + offset
+                c = digit
                 throw unterminated(after: opening) ?? error(.invalidUnicodeEscape, at: position)
             }
         }

@@ -37,6 +37,10 @@ struct PermissiveReader: ~Copyable {
     var depth = 0
     /// Reused by every string with an escape, so decoding one costs no allocation of its own.
     var unescaped = UnescapedText()
+    /// Short keys made into Strings so far, so records that repeat them share one.
+    var keys = KeyCache()
+    /// The members of every container still open.
+    var open = ContainerStack()
 
     init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
@@ -88,8 +92,9 @@ struct PermissiveReader: ~Copyable {
 
     mutating func readObject() throws(JSONError) -> JSONValue {
         try enter()
-        // Most request objects are small records: room for a few keys avoids regrowing twice.
-        var object = JSONObject(minimumCapacity: 4)
+        let keyBase = open.keyCount
+        let valueBase = open.valueCount
+        var index: [String: Int]?
         while true {
             read()
             switch c {
@@ -100,9 +105,9 @@ struct PermissiveReader: ~Copyable {
             case UInt8(ascii: "}"):
                 depth -= 1
                 read()
-                return .object(object)
+                return .object(open.popObject(keyBase: keyBase, valueBase: valueBase, index: index))
             default:
-                let key = c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") ? try readQuoted() : readUnquoted(.key)
+                let key = try readKey()
                 skipSpace()
                 if c != UInt8(ascii: ":") {
                     if c == Self.endOfInput { throw error(.unexpectedEndOfInput, at: position - 1, detail: "null") }
@@ -114,12 +119,13 @@ struct PermissiveReader: ~Copyable {
                     throw error(.unexpectedEndOfInput, at: position - 1, detail: "EOF")
                 }
                 c = bytes[position]
-                object.setParsed(try readValue(.objectValue), forKey: key)
+                let value = try readValue(.objectValue)
+                open.addMember(key, value, keyBase: keyBase, valueBase: valueBase, index: &index)
                 skipSpace()
                 if c == UInt8(ascii: "}") {
                     depth -= 1
                     read()
-                    return .object(object)
+                    return .object(open.popObject(keyBase: keyBase, valueBase: valueBase, index: index))
                 }
                 if c == Self.endOfInput { throw error(.unexpectedEndOfInput, at: position - 1, detail: "null") }
                 if c != UInt8(ascii: ",") { throw error(.unexpectedToken, at: position - 1) }
@@ -129,7 +135,7 @@ struct PermissiveReader: ~Copyable {
 
     mutating func readArray() throws(JSONError) -> JSONValue {
         try enter()
-        var elements: [JSONValue] = []
+        let base = open.valueCount
         read()
         while true {
             switch c {
@@ -138,13 +144,14 @@ struct PermissiveReader: ~Copyable {
             case UInt8(ascii: "]"):
                 depth -= 1
                 read()
-                return .array(elements)
+                return .array(open.popArray(from: base))
             case UInt8(ascii: ":"), UInt8(ascii: "}"):
                 throw error(.unexpectedCharacter, at: position)
             case Self.endOfInput:
                 throw error(.unexpectedEndOfInput, at: position - 1, detail: "EOF")
             default:
-                elements.append(try readValue(.arrayValue))
+                let element = try readValue(.arrayValue)
+                open.push(element)
             }
         }
     }

@@ -6,7 +6,7 @@
 /// matching byte; bits above the first true match may be false alarms (borrows), but the
 /// lowest one is always exact, and that is the only one used.
 enum QuotedScan {
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highBits: UInt64 = 0x8080_8080_8080_8080
 
     /// The offset of the first `quote` or backslash at or after `start`, or nil if neither occurs.
@@ -55,7 +55,7 @@ enum QuotedScan {
     }
 
     @inline(__always)
-    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+    static func zeroBytes(_ word: UInt64) -> UInt64 {
         (word &- ones) & ~word & highBits
     }
 }
