@@ -8,8 +8,8 @@ import JavaLang
 /// The reader works on the text's own UTF-8 storage (`String.withUTF8`), so it must not
 /// outlive the closure that lends it: a body can be megabytes, and a copy would double the
 /// memory the parse needs. Values are cut straight out of that storage; slices always end at
-/// ASCII bytes, so each one is valid UTF-8 on its own. Noncopyable because it owns the
-/// buffer escaped strings are decoded into.
+/// ASCII bytes, so each one is valid UTF-8 on its own. Noncopyable because it owns
+/// buffers kept for the whole parse: the unescape buffer, the key cache and the container stack.
 struct PermissiveReader: ~Copyable {
     static let endOfInput: UInt8 = 0x1A
 
