@@ -16,11 +16,16 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     /// An empty object.
     public init() {}
 
-    /// An empty object with room for `capacity` keys before it reallocates.
-    init(minimumCapacity capacity: Int) {
-        keys.reserveCapacity(capacity)
-        values.reserveCapacity(capacity)
+    /// The reader's finished object: distinct keys in order, their values, and the key index
+    /// it kept while reading (nil for `indexedCount` keys or fewer), so nothing is rebuilt.
+    init(parsedKeys keys: [String], values: [JSONValue], positions: [String: Int]?) {
+        self.keys = keys
+        self.values = values
+        self.positions = positions
     }
+
+    /// Past this many keys the reader keeps an index while it reads, as `updateValue` does.
+    static var parsedIndexThreshold: Int { indexedCount }
 
     /// An object with these pairs in order; a repeated key keeps its first position and last value.
     public init(_ pairs: [(String, JSONValue)]) {

@@ -23,8 +23,17 @@ public struct JSONParser: Sendable {
 
     /// Parses `text`, or throws the error json-smart would raise, with its location.
     public func parse(_ text: String) throws(JSONError) -> JSONValue {
-        var reader = PermissiveReader(bytes: Array(text.utf8), maxDepth: maxDepth)
-        return try reader.parseDocument()
+        // The reader borrows the String's own UTF-8 rather than copying it into an array:
+        // a body can be megabytes. `withUTF8` only copies a String that is not contiguous.
+        var text = text
+        let maxDepth = maxDepth
+        let result = text.withUTF8 { bytes in
+            Result { () throws(JSONError) -> JSONValue in
+                var reader = PermissiveReader(bytes: bytes, maxDepth: maxDepth)
+                return try reader.parseDocument()
+            }
+        }
+        return try result.get()
     }
 }
 

@@ -2,6 +2,7 @@ import JavaLang
 
 extension PermissiveReader {
     mutating func readNumber(_ stops: Stops) throws(JSONError) -> JSONValue {
+        if let number = readPlainNumber(stops) { return number }
         let start = position
         read()
         skipDigits()
@@ -10,7 +11,7 @@ extension PermissiveReader {
                 skipUnquoted(stops)
                 return .string(trimmedText(from: start, to: position))
             }
-            return JSONNumber.integer(bytes[trimmedRange(from: start, to: position)])
+            return JSONNumber.integer(slice(trimmedRange(from: start, to: position)))
         }
         if c == UInt8(ascii: ".") {
             read()
@@ -30,58 +31,142 @@ extension PermissiveReader {
             return .string(trimmedText(from: start, to: position))
         }
         let range = trimmedRange(from: start, to: position)
-        if let number = JSONNumber.shortDecimal(bytes[range]) { return number }
-        let text = String(decoding: bytes[range], as: UTF8.self)
+        if let number = JSONNumber.shortDecimal(slice(range)) { return number }
+        let text = text(in: range)
         guard let number = JSONNumber.fractional(text) else {
             throw error(.invalidNumber, at: start, detail: text)
         }
         return number
     }
 
-    /// A quoted string. Without a backslash the text between the quotes is taken as is (control
-    /// characters included); with one, json-smart re-reads it escape by escape and then drops
-    /// raw control characters and DEL. Reproduced because the two paths differ visibly.
+    /// The numbers bodies are made of, in one pass: `-`?digits, optionally `.`digits, short
+    /// enough to be a `long` or an exact `double`, and directly followed by the end of the value.
+    /// Nil for anything else (spaces, exponents, long or odd numbers, text), with nothing
+    /// consumed: `readNumber` then starts over on its general path, which gives the same value
+    /// for everything accepted here.
+    @inline(__always)
+    private mutating func readPlainNumber(_ stops: Stops) -> JSONValue? {
+        let start = position
+        let negative = c == UInt8(ascii: "-")
+        var index = negative ? start + 1 : start
+        var mantissa = 0
+        let integerStart = index
+        while index < count {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { break }
+            mantissa = mantissa &* 10 &+ Int(digit)
+            index += 1
+        }
+        let integerDigits = index - integerStart
+        guard integerDigits > 0 else { return nil }
+        var fractionDigits = -1
+        if index < count && bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            let fractionStart = index
+            while index < count {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { break }
+                mantissa = mantissa &* 10 &+ Int(digit)
+                index += 1
+            }
+            fractionDigits = index - fractionStart
+        }
+        guard index == count || stops.contains(bytes[index]) else { return nil }
+        let value: JSONValue
+        if fractionDigits < 0 {
+            // Fewer than 19 digits always fit; `JSONNumber.integer` decides the rest.
+            guard integerDigits < 19 else { return nil }
+            value = .integer(negative ? -mantissa : mantissa)
+        } else {
+            // `JSONNumber.shortDecimal`'s limits: at most 18 characters and 15 digits.
+            guard index - start <= 18, integerDigits + fractionDigits <= 15 else { return nil }
+            value = JSONNumber.exactDecimal(mantissa, fractionDigits: fractionDigits, negative: negative)
+        }
+        position = index
+        c = index < count ? bytes[index] : Self.endOfInput
+        return value
+    }
+
+    @inline(__always)
+    func slice(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[range])
+    }
+
+    /// A quoted string. Without a backslash before the first quote byte, the text between the
+    /// quotes is taken as is (control characters included); with one, json-smart re-reads it
+    /// escape by escape and then drops raw control characters and DEL. Reproduced because the
+    /// two paths differ visibly.
     mutating func readQuoted() throws(JSONError) -> String {
         let quote = c
-        guard let closing = bytes[(position + 1)...].firstIndex(of: quote) else {
-            throw error(.unexpectedEndOfInput, at: bytes.count, detail: "null")
-        }
-        let content = bytes[(position + 1)..<closing]
-        if !content.contains(UInt8(ascii: "\\")) {
-            position = closing
+        let opening = position
+        let start = opening + 1
+        // One scan finds the end of a plain string or the first escape of one without control
+        // bytes, the usual cases; a control byte or no end sends it the long way round.
+        let stop = QuotedScan.endOfPlainRun(in: bytes, from: start, quote: quote)
+        if stop < count && bytes[stop] == quote {
+            position = stop
             read()
-            return String(decoding: content, as: UTF8.self)
+            return text(in: start..<stop)
         }
-        var text = UTF16Builder()
+        unescaped.removeAll()
+        if stop < count && bytes[stop] == UInt8(ascii: "\\") {
+            unescaped.append(bytes: slice(start..<stop))
+            return try readEscaped(quote: quote, opening: opening, from: stop)
+        }
+        guard let first = QuotedScan.firstQuoteOrBackslash(in: bytes, from: start, quote: quote) else {
+            throw error(.unexpectedEndOfInput, at: count, detail: "null")
+        }
+        if bytes[first] == quote {
+            position = first
+            read()
+            return text(in: start..<first)
+        }
+        return try readEscaped(quote: quote, opening: opening, from: start)
+    }
+
+    /// The escape-aware reading of a quoted string, from `index` inside it (the bytes before it
+    /// already in `unescaped`). Works on a local index and sets `position` and `c` only where
+    /// it stops; `position` is where json-smart's reader would be, for the error messages.
+    private mutating func readEscaped(quote: UInt8, opening: Int, from start: Int) throws(JSONError) -> String {
+        var index = start
         while true {
-            read()
-            switch c {
+            // Past the end, and a literal U+001A, read as json-smart's EOI.
+            let byte = index < count ? bytes[index] : Self.endOfInput
+            switch byte {
             case Self.endOfInput:
-                throw error(.unexpectedEndOfInput, at: position - 1, detail: "null")
+                position = index
+                c = Self.endOfInput
+                throw unterminated(after: opening) ?? error(.unexpectedEndOfInput, at: index - 1, detail: "null")
             case quote:
+                position = index
                 read()
-                return text.finish()
+                return unescaped.finish()
             case UInt8(ascii: "\\"):
-                read()
-                switch c {
-                case UInt8(ascii: "t"): text.append(byte: 0x09)
-                case UInt8(ascii: "n"): text.append(byte: 0x0A)
-                case UInt8(ascii: "r"): text.append(byte: 0x0D)
-                case UInt8(ascii: "f"): text.append(byte: 0x0C)
-                case UInt8(ascii: "b"): text.append(byte: 0x08)
-                case UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "'"), UInt8(ascii: "\""): text.append(byte: c)
-                case UInt8(ascii: "u"): text.append(unit: try readHex(digits: 4))
-                case UInt8(ascii: "x"): text.append(unit: try readHex(digits: 2))
+                index += 1
+                let escaped = index < count ? bytes[index] : Self.endOfInput
+                switch escaped {
+                case UInt8(ascii: "t"): unescaped.append(byte: 0x09)
+                case UInt8(ascii: "n"): unescaped.append(byte: 0x0A)
+                case UInt8(ascii: "r"): unescaped.append(byte: 0x0D)
+                case UInt8(ascii: "f"): unescaped.append(byte: 0x0C)
+                case UInt8(ascii: "b"): unescaped.append(byte: 0x08)
+                case UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "'"), UInt8(ascii: "\""): unescaped.append(byte: escaped)
+                case UInt8(ascii: "u"):
+                    unescaped.append(unit: try readHex(digits: 4, after: index, opening: opening))
+                    index += 4
+                case UInt8(ascii: "x"):
+                    unescaped.append(unit: try readHex(digits: 2, after: index, opening: opening))
+                    index += 2
                 default: break // json-smart drops an unknown escape and the character after it.
                 }
+                index += 1
             case 0x00...0x1F, 0x7F:
-                continue
+                index += 1
             default:
                 // Copy the run of plain bytes up to the next quote, backslash or control byte at once.
-                var end = position + 1
-                while end < bytes.count, Self.isPlainQuoted(bytes[end], quote: quote) { end += 1 }
-                text.append(bytes: bytes[position..<end])
-                position = end - 1
+                let end = QuotedScan.endOfPlainRun(in: bytes, from: index + 1, quote: quote)
+                unescaped.append(bytes: slice(index..<end))
+                index = end
             }
         }
     }
@@ -92,17 +177,36 @@ extension PermissiveReader {
         byte != quote && byte != UInt8(ascii: "\\") && byte > 0x1F && byte != 0x7F
     }
 
-    mutating func readHex(digits: Int) throws(JSONError) -> UInt16 {
+    /// json-smart looks for a closing quote byte before it reads any escape: with none at all,
+    /// the string fails at the end of the text whatever its escapes hold. Checked only once the
+    /// escape loop has failed, so a good string never pays for a second scan.
+    private func unterminated(after opening: Int) -> JSONError? {
+        var index = opening + 1
+        while index < count {
+            if bytes[index] == bytes[opening] { return nil }
+            index += 1
+        }
+        return error(.unexpectedEndOfInput, at: count, detail: "null")
+    }
+
+    /// The `digits` hex digits after offset `index` (the `u` or `x`).
+    private mutating func readHex(digits: Int, after index: Int, opening: Int) throws(JSONError) -> UInt16 {
         var value: UInt16 = 0
-        for _ in 0..<digits {
-            read()
+        for offset in 1...digits {
+            let digit = index + offset < count ? bytes[index + offset] : Self.endOfInput
             value &*= 16
-            switch c {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): value += UInt16(c - UInt8(ascii: "0"))
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): value += UInt16(c - UInt8(ascii: "A") + 10)
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): value += UInt16(c - UInt8(ascii: "a") + 10)
-            case Self.endOfInput: throw error(.unexpectedEndOfInput, at: position, detail: "EOF")
-            default: throw error(.invalidUnicodeEscape, at: position)
+            switch digit {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value += UInt16(digit - UInt8(ascii: "0"))
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): value += UInt16(digit - UInt8(ascii: "A") + 10)
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): value += UInt16(digit - UInt8(ascii: "a") + 10)
+            case Self.endOfInput:
+                position = index + offset
+                c = digit
+                throw unterminated(after: opening) ?? error(.unexpectedEndOfInput, at: position, detail: "EOF")
+            default:
+                position = index + offset
+                c = digit
+                throw unterminated(after: opening) ?? error(.invalidUnicodeEscape, at: position)
             }
         }
         return value
@@ -123,56 +227,7 @@ extension PermissiveReader {
         case .tooDeep: message = "Malicious payload, having non natural depths, parsing stoped on \(found) at position \(javaPosition)."
         case .invalidNumber: message = "For input string: \"\(found)\""
         }
-        let (line, column) = SourcePosition.lineAndColumn(in: bytes, offset: min(max(offset, 0), bytes.count))
+        let (line, column) = SourcePosition.lineAndColumn(in: bytes, offset: min(max(offset, 0), count))
         return JSONError(kind: kind, line: line, column: column, javaMessage: message)
-    }
-}
-
-/// Collects a string from UTF-8 bytes and UTF-16 escapes. Java strings may hold lone
-/// surrogates (`"\ud83d"`); Swift strings cannot, so each lone surrogate becomes U+FFFD.
-struct UTF16Builder {
-    private var bytes: [UInt8] = []
-    private var pendingHigh: UInt16?
-
-    mutating func append(byte: UInt8) {
-        flushPending()
-        bytes.append(byte)
-    }
-
-    mutating func append(bytes run: ArraySlice<UInt8>) {
-        flushPending()
-        bytes.append(contentsOf: run)
-    }
-
-    mutating func append(unit: UInt16) {
-        if let high = pendingHigh, (0xDC00...0xDFFF).contains(unit) {
-            pendingHigh = nil
-            let scalar = 0x10000 + ((UInt32(high) - 0xD800) << 10) + (UInt32(unit) - 0xDC00)
-            appendScalar(scalar)
-            return
-        }
-        flushPending()
-        if (0xD800...0xDBFF).contains(unit) {
-            pendingHigh = unit
-        } else {
-            appendScalar((0xDC00...0xDFFF).contains(unit) ? 0xFFFD : UInt32(unit))
-        }
-    }
-
-    mutating func finish() -> String {
-        flushPending()
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    private mutating func flushPending() {
-        if pendingHigh != nil {
-            pendingHigh = nil
-            appendScalar(0xFFFD)
-        }
-    }
-
-    private mutating func appendScalar(_ value: UInt32) {
-        guard let scalar = Unicode.Scalar(value) else { return }
-        bytes.append(contentsOf: Array(String(Character(scalar)).utf8))
     }
 }

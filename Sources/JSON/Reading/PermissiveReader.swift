@@ -4,13 +4,20 @@ import JavaLang
 ///
 /// Like json-smart, the current byte `c` is `endOfInput` (0x1A, json-smart's `EOI`) past the
 /// end; a literal U+001A in the input therefore also ends unquoted text, as it does in Java.
-struct PermissiveReader {
+///
+/// The reader works on the text's own UTF-8 storage (`String.withUTF8`), so it must not
+/// outlive the closure that lends it: a body can be megabytes, and a copy would double the
+/// memory the parse needs. Values are cut straight out of that storage; slices always end at
+/// ASCII bytes, so each one is valid UTF-8 on its own. Noncopyable because it owns
+/// buffers kept for the whole parse: the unescape buffer, the key cache and the container stack.
+struct PermissiveReader: ~Copyable {
     static let endOfInput: UInt8 = 0x1A
 
     /// Which bytes end an unquoted value, by context (json-smart's `stopX`, `stopKey`, ...).
     enum Stops {
         case topLevel, key, objectValue, arrayValue
 
+        @inline(__always)
         func contains(_ byte: UInt8) -> Bool {
             switch self {
             case .topLevel: return false
@@ -21,24 +28,30 @@ struct PermissiveReader {
         }
     }
 
-    let bytes: [UInt8]
+    /// The text's UTF-8, borrowed for the length of one parse.
+    let bytes: UnsafeBufferPointer<UInt8>
+    let count: Int
     let maxDepth: Int
     var position = -1
     var c: UInt8 = 0
     var depth = 0
+    /// Reused by every string with an escape, so decoding one costs no allocation of its own.
+    var unescaped = UnescapedText()
+    /// Short keys made into Strings so far, so records that repeat them share one.
+    var keys = KeyCache()
+    /// The members of every container still open.
+    var open = ContainerStack()
 
-    init(bytes: [UInt8], maxDepth: Int) {
+    init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
+        self.count = bytes.count
         self.maxDepth = maxDepth
     }
 
+    @inline(__always)
     mutating func read() {
         position += 1
-        c = position >= bytes.count ? Self.endOfInput : bytes[position]
-    }
-
-    static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0D || byte == 0x0A || byte == 0x09
+        c = position < count ? bytes[position] : Self.endOfInput
     }
 
     /// Trailing text is never checked: `MODE_PERMISSIVE` accepts tailing data.
@@ -61,14 +74,7 @@ struct PermissiveReader {
             case UInt8(ascii: "\""), UInt8(ascii: "'"):
                 return .string(try readQuoted())
             case UInt8(ascii: "n"), UInt8(ascii: "f"), UInt8(ascii: "t"), UInt8(ascii: "N"):
-                let word = readUnquoted(stops)
-                switch word {
-                case "null": return .null
-                case "false": return .bool(false)
-                case "true": return .bool(true)
-                case "NaN": return .double(.nan)
-                default: return .string(word)
-                }
+                return readWord(stops)
             case Self.endOfInput where stops != .topLevel:
                 throw error(.unexpectedEndOfInput, at: position - 1, detail: "EOF")
             case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"):
@@ -86,8 +92,9 @@ struct PermissiveReader {
 
     mutating func readObject() throws(JSONError) -> JSONValue {
         try enter()
-        // Most request objects are small records: room for a few keys avoids regrowing twice.
-        var object = JSONObject(minimumCapacity: 4)
+        let keyBase = open.keyCount
+        let valueBase = open.valueCount
+        var index: [String: Int]?
         while true {
             read()
             switch c {
@@ -98,26 +105,27 @@ struct PermissiveReader {
             case UInt8(ascii: "}"):
                 depth -= 1
                 read()
-                return .object(object)
+                return .object(open.popObject(keyBase: keyBase, valueBase: valueBase, index: index))
             default:
-                let key = c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") ? try readQuoted() : readUnquoted(.key)
+                let key = try readKey()
                 skipSpace()
                 if c != UInt8(ascii: ":") {
                     if c == Self.endOfInput { throw error(.unexpectedEndOfInput, at: position - 1, detail: "null") }
                     throw error(.unexpectedCharacter, at: position - 1)
                 }
                 position += 1
-                guard position < bytes.count else {
+                guard position < count else {
                     c = Self.endOfInput
                     throw error(.unexpectedEndOfInput, at: position - 1, detail: "EOF")
                 }
                 c = bytes[position]
-                object[key] = try readValue(.objectValue)
+                let value = try readValue(.objectValue)
+                open.addMember(key, value, keyBase: keyBase, valueBase: valueBase, index: &index)
                 skipSpace()
                 if c == UInt8(ascii: "}") {
                     depth -= 1
                     read()
-                    return .object(object)
+                    return .object(open.popObject(keyBase: keyBase, valueBase: valueBase, index: index))
                 }
                 if c == Self.endOfInput { throw error(.unexpectedEndOfInput, at: position - 1, detail: "null") }
                 if c != UInt8(ascii: ",") { throw error(.unexpectedToken, at: position - 1) }
@@ -127,7 +135,7 @@ struct PermissiveReader {
 
     mutating func readArray() throws(JSONError) -> JSONValue {
         try enter()
-        var elements: [JSONValue] = []
+        let base = open.valueCount
         read()
         while true {
             switch c {
@@ -136,13 +144,14 @@ struct PermissiveReader {
             case UInt8(ascii: "]"):
                 depth -= 1
                 read()
-                return .array(elements)
+                return .array(open.popArray(from: base))
             case UInt8(ascii: ":"), UInt8(ascii: "}"):
                 throw error(.unexpectedCharacter, at: position)
             case Self.endOfInput:
                 throw error(.unexpectedEndOfInput, at: position - 1, detail: "EOF")
             default:
-                elements.append(try readValue(.arrayValue))
+                let element = try readValue(.arrayValue)
+                open.push(element)
             }
         }
     }
@@ -155,15 +164,21 @@ struct PermissiveReader {
 
     /// Java's `trim()`: everything up to U+0020 is cut from both ends.
     func trimmedText(from start: Int, to end: Int) -> String {
-        String(decoding: bytes[trimmedRange(from: start, to: end)], as: UTF8.self)
+        text(in: trimmedRange(from: start, to: end))
     }
 
     func trimmedRange(from start: Int, to end: Int) -> Range<Int> {
         var lower = start
-        var upper = min(end, bytes.count)
+        var upper = min(end, count)
         while lower < upper && bytes[lower] <= 0x20 { lower += 1 }
         while upper > lower && bytes[upper - 1] <= 0x20 { upper -= 1 }
         return lower..<upper
+    }
+
+    /// A String made straight from a run of the input's bytes.
+    @inline(__always)
+    func text(in range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
     mutating func readUnquoted(_ stops: Stops) -> String {
@@ -172,11 +187,34 @@ struct PermissiveReader {
         return trimmedText(from: start, to: position)
     }
 
+    /// Unquoted text starting with `n`, `f`, `t` or `N`: a literal when the whole trimmed
+    /// text is one, else a string. Compared as bytes, so a literal makes no String.
+    mutating func readWord(_ stops: Stops) -> JSONValue {
+        let start = position
+        skipUnquoted(stops)
+        let range = trimmedRange(from: start, to: position)
+        if spells(range, "null") { return .null }
+        if spells(range, "false") { return .bool(false) }
+        if spells(range, "true") { return .bool(true) }
+        if spells(range, "NaN") { return .double(.nan) }
+        return .string(text(in: range))
+    }
+
+    @inline(__always)
+    func spells(_ range: Range<Int>, _ word: StaticString) -> Bool {
+        guard range.count == word.utf8CodeUnitCount else { return false }
+        let spelling = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        for offset in 0..<range.count where bytes[range.lowerBound + offset] != spelling[offset] { return false }
+        return true
+    }
+
     /// Any byte up to U+0020 counts as space here (json-smart's `skipSpace`), not just the four.
+    @inline(__always)
     mutating func skipSpace() {
         while c <= 0x20 && c != Self.endOfInput { read() }
     }
 
+    @inline(__always)
     mutating func skipDigits() {
         while c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") { read() }
     }

@@ -1,0 +1,109 @@
+/// Collects a string from UTF-8 bytes and UTF-16 escapes. Java strings may hold lone
+/// surrogates (`"\ud83d"`); Swift strings cannot, so each lone surrogate becomes U+FFFD.
+///
+/// One instance serves a whole parse and keeps its storage between strings, so a body full
+/// of escaped strings allocates only for the Strings it produces. The storage is a plain
+/// buffer rather than an `[UInt8]`: appending a run is then one copy, with no uniqueness or
+/// capacity bookkeeping of an array in the way. Noncopyable, so it frees that buffer once.
+struct UnescapedText: ~Copyable {
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
+    private var pendingHigh: UInt16?
+
+    init() {
+        capacity = 256
+        storage = .allocate(capacity: capacity)
+    }
+
+    deinit { storage.deallocate() }
+
+    mutating func removeAll() {
+        count = 0
+        pendingHigh = nil
+    }
+
+    @inline(__always)
+    mutating func append(byte: UInt8) {
+        if pendingHigh != nil { flushPending() }
+        reserve(1)
+        storage[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func append(bytes run: UnsafeBufferPointer<UInt8>) {
+        if pendingHigh != nil { flushPending() }
+        guard let source = run.baseAddress else { return }
+        reserve(run.count)
+        (storage + count).update(from: source, count: run.count)
+        count += run.count
+    }
+
+    mutating func append(unit: UInt16) {
+        if let high = pendingHigh, (0xDC00...0xDFFF).contains(unit) {
+            pendingHigh = nil
+            let scalar = 0x10000 + ((UInt32(high) - 0xD800) << 10) + (UInt32(unit) - 0xDC00)
+            appendScalar(scalar)
+            return
+        }
+        flushPending()
+        if (0xD800...0xDBFF).contains(unit) {
+            pendingHigh = unit
+        } else {
+            appendScalar((0xDC00...0xDFFF).contains(unit) ? 0xFFFD : UInt32(unit))
+        }
+    }
+
+    mutating func finish() -> String {
+        flushPending()
+        return String(decoding: UnsafeBufferPointer(start: storage, count: count), as: UTF8.self)
+    }
+
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(to: count + extra) }
+    }
+
+    private mutating func grow(to needed: Int) {
+        let newCapacity = max(needed, capacity * 2)
+        let newStorage = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newStorage.update(from: storage, count: count)
+        storage.deallocate()
+        storage = newStorage
+        capacity = newCapacity
+    }
+
+    private mutating func flushPending() {
+        if pendingHigh != nil {
+            pendingHigh = nil
+            appendScalar(0xFFFD)
+        }
+    }
+
+    /// UTF-8 by hand: `append(unit:)` never passes a surrogate, and nothing above U+10FFFF
+    /// can come out of one or two UTF-16 units.
+    private mutating func appendScalar(_ value: UInt32) {
+        reserve(4)
+        switch value {
+        case 0..<0x80:
+            storage[count] = UInt8(value)
+            count += 1
+        case 0x80..<0x800:
+            storage[count] = UInt8(0xC0 | value >> 6)
+            storage[count + 1] = UInt8(0x80 | value & 0x3F)
+            count += 2
+        case 0x800..<0x10000:
+            storage[count] = UInt8(0xE0 | value >> 12)
+            storage[count + 1] = UInt8(0x80 | value >> 6 & 0x3F)
+            storage[count + 2] = UInt8(0x80 | value & 0x3F)
+            count += 3
+        default:
+            storage[count] = UInt8(0xF0 | value >> 18)
+            storage[count + 1] = UInt8(0x80 | value >> 12 & 0x3F)
+            storage[count + 2] = UInt8(0x80 | value >> 6 & 0x3F)
+            storage[count + 3] = UInt8(0x80 | value & 0x3F)
+            count += 4
+        }
+    }
+}
