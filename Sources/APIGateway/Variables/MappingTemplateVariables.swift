@@ -9,10 +9,9 @@ public enum MappingTemplateVariables {
     /// A body over `limits.bodyBytes` fails the first expression that reads it, with a
     /// `limitExceeded` error at that spot.
     public static func context(for request: MethodRequest, limits: RequestLimits = RequestLimits()) -> Context {
-        var variables = Context([
-            "input": .object(InputVariable(request, limits: limits)),
-            "util": .object(UtilVariable()),
-        ])
+        var variables = Context()
+        variables["input"] = .object(InputVariable(request, limits: limits))
+        variables["util"] = .object(UtilVariable())
         // Most templates never read these, and `$context` has dozens of entries to build.
         variables.setLazily("context") { ContextVariable.value(for: request) }
         variables.setLazily("stageVariables") { stageVariables(request) }

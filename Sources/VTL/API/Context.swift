@@ -1,33 +1,64 @@
 /// The variables a render starts with. Each render gets its own mutable copy.
 public struct Context: Sendable {
-    /// Variables by name without the `$`: `"id"` for `$id`. Variables set with
-    /// `setLazily(_:to:)` are not here until read through the subscript.
-    public var variables: [String: Value]
-    /// Variables made only when a render needs them, for values that cost something to build.
-    private var providers: [String: @Sendable () -> Value] = [:]
+    /// A variable's value, or what builds it the first time a render needs it.
+    enum Entry: Sendable {
+        case value(Value)
+        case lazy(@Sendable () -> Value)
+
+        var value: Value {
+            switch self {
+            case .value(let value): value
+            case .lazy(let make): make()
+            }
+        }
+    }
+
+    struct Named: Sendable {
+        var name: String
+        var entry: Entry
+    }
+
+    /// Names and entries in the order set. A context holds a handful of variables, so a
+    /// search by name is cheaper than hashing it, which every request would pay for.
+    private(set) var entries: [Named] = []
 
     /// Creates a context with these variables; by default none.
     public init(_ variables: [String: Value] = [:]) {
-        self.variables = variables
+        entries.reserveCapacity(max(variables.count, 4))
+        for (name, value) in variables { entries.append(Named(name: name, entry: .value(value))) }
+    }
+
+    /// Variables by name without the `$`: `"id"` for `$id`. Reading builds any variable set
+    /// with `setLazily(_:to:)`; setting replaces every variable.
+    public var variables: [String: Value] {
+        get { Dictionary(entries.map { ($0.name, $0.entry.value) }, uniquingKeysWith: { _, last in last }) }
+        set { entries = newValue.map { Named(name: $0.key, entry: .value($0.value)) } }
     }
 
     /// The variable `name` (without `$`); nil when unset, and setting nil removes it.
     /// Reading a variable set lazily builds its value.
     public subscript(name: String) -> Value? {
-        get { variables[name] ?? providers[name]?() }
-        set {
-            providers[name] = nil
-            variables[name] = newValue
-        }
+        get { entry(name)?.value }
+        set { set(name, newValue.map(Entry.value)) }
     }
 
     /// Sets `name` to the value `make` builds, built only by a render of a template that
     /// mentions `$name` (or by reading it through the subscript), and at most once per render.
     public mutating func setLazily(_ name: String, to make: @escaping @Sendable () -> Value) {
-        variables[name] = nil
-        providers[name] = make
+        set(name, .lazy(make))
     }
 
-    /// Every variable name, set either way.
-    var names: [String] { Array(variables.keys) + providers.keys.filter { variables[$0] == nil } }
+    func entry(_ name: String) -> Entry? {
+        entries.first(where: { $0.name == name })?.entry
+    }
+
+    private mutating func set(_ name: String, _ entry: Entry?) {
+        let position = entries.firstIndex(where: { $0.name == name })
+        switch (position, entry) {
+        case (let position?, let entry?): entries[position].entry = entry
+        case (let position?, nil): entries.remove(at: position)
+        case (nil, let entry?): entries.append(Named(name: name, entry: entry))
+        case (nil, nil): break
+        }
+    }
 }

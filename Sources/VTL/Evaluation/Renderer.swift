@@ -20,8 +20,8 @@ final class Renderer {
     private var variableSlots: VariableSlots
     /// Variable values by slot; `.null` is unset (a variable can never be set to null).
     @exclusivity(unchecked) private var globals: [RuntimeValue]
-    /// Context variables the template does not mention, kept for an `#evaluate` that might.
-    private var unmentioned: Context
+    /// What the render started with, for names that only `#evaluate` text mentions.
+    private let context: Context
     /// Arguments of the macros being expanded, innermost last.
     @exclusivity(unchecked) private var macroFrames: [[(slot: Int, value: RuntimeValue)]] = []
     // Hot state is marked `@exclusivity(unchecked)`: a render runs on one thread and never
@@ -49,12 +49,11 @@ final class Renderer {
         self.regexTimeLeft = options.limits.regexTime
         self.variableSlots = variables
         globals = Array(repeating: .null, count: variables.count)
-        unmentioned = context
-        // Only variables the template mentions are made now; `#evaluate` may ask for the rest.
-        for name in context.names {
-            guard let slot = variables.existingSlot(name), let value = context[name] else { continue }
-            globals[slot] = RuntimeValue(value).thawed()
-            unmentioned[name] = nil
+        self.context = context
+        // Only variables the template mentions are made now; `#evaluate` may mention the rest.
+        for named in context.entries {
+            guard let slot = variables.existingSlot(named.name) else { continue }
+            globals[slot] = RuntimeValue(named.entry.value).thawed()
         }
     }
 
@@ -93,8 +92,8 @@ final class Renderer {
         let parsed = try Parser.parse(SourceText(name: source.name, text: text), limits: parseLimits, variables: &variableSlots)
         while globals.count < variableSlots.count {
             let name = variableSlots.names[globals.count]
-            globals.append(unmentioned[name].map { RuntimeValue($0).thawed() } ?? .null)
-            unmentioned[name] = nil
+            // A name new to the slots was never bound: its value comes from the context, if anywhere.
+            globals.append(context.entry(name).map { RuntimeValue($0.value).thawed() } ?? .null)
         }
         return parsed
     }

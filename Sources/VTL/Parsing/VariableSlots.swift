@@ -21,5 +21,9 @@ struct VariableSlots: Sendable {
     }
 
     /// The slot of `name`, or nil when the template never mentions it.
-    func existingSlot(_ name: String) -> Int? { slots[name] }
+    func existingSlot(_ name: String) -> Int? {
+        // Renders ask for each context variable; comparing a few short names beats hashing.
+        guard names.count <= 16 else { return slots[name] }
+        return names.firstIndex(of: name)
+    }
 }
