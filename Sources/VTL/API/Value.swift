@@ -89,7 +89,9 @@ public struct OrderedMap: Sendable, Equatable {
 
     private func position(of key: String) -> Int? {
         if let index { return index[key] }
-        return keys.firstIndex(of: key)
+        // Most keys differ in length, and comparing lengths first skips a full string compare.
+        let length = key.utf8.count
+        return keys.firstIndex { $0.utf8.count == length && $0 == key }
     }
 
     private mutating func rebuildIndex() {

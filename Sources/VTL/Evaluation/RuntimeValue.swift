@@ -65,9 +65,8 @@ final class ListStorage {
 
     /// The element, thawing a frozen JSON container in place so later reads share it.
     func element(at index: Int) -> RuntimeValue {
-        let value = elements[index]
-        guard case .json = value else { return value }
-        let thawed = value.thawed()
+        guard case .json(let json) = elements[index] else { return elements[index] }
+        let thawed = RuntimeValue.thawing(json)
         elements[index] = thawed
         return thawed
     }
@@ -111,7 +110,9 @@ final class MapStorage {
 
     private func position(of key: String) -> Int? {
         if let index { return index[key] }
-        return keys.firstIndex(of: key)
+        // Most keys differ in length, and comparing lengths first skips a full string compare.
+        let length = key.utf8.count
+        return keys.firstIndex { $0.utf8.count == length && $0 == key }
     }
 
     private func rebuildIndex() {
@@ -127,9 +128,8 @@ final class MapStorage {
     }
 
     private func value(at position: Int) -> RuntimeValue {
-        let value = values[position]
-        guard case .json = value else { return value }
-        let thawed = value.thawed()
+        guard case .json(let json) = values[position] else { return values[position] }
+        let thawed = RuntimeValue.thawing(json)
         values[position] = thawed
         return thawed
     }
@@ -272,6 +272,11 @@ extension RuntimeValue {
     /// copied into storage, its children stay frozen until read.
     func thawed() -> RuntimeValue {
         guard case .json(let json) = self else { return self }
+        return RuntimeValue.thawing(json)
+    }
+
+    /// One level of `json` in storage of its own; its children stay frozen.
+    static func thawing(_ json: JSONValue) -> RuntimeValue {
         switch json {
         case .array(let elements):
             return .list(ListStorage(elements.map(RuntimeValue.init(json:)), style: .json))
@@ -281,6 +286,7 @@ extension RuntimeValue {
             return RuntimeValue(json: json)
         }
     }
+
 
     /// A Sendable snapshot; `visiting` guards against maps that contain themselves.
     func snapshot(visiting: Set<ObjectIdentifier> = []) -> Value {
