@@ -22,75 +22,110 @@ public struct JSONWriter: Sendable {
 
     /// The JSON text of a value.
     public func string(_ value: JSONValue) -> String {
-        var output = ""
-        write(value, to: &output)
-        return output
+        var bytes: [UInt8] = []
+        write(value, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends the JSON text of a value.
     public func write(_ value: JSONValue, to output: inout String) {
+        output += string(value)
+    }
+
+    /// Appends the JSON text of a value as UTF-8: bytes, because appending small pieces to a
+    /// `String` costs several times more, and bodies of megabytes pass through here.
+    func write(_ value: JSONValue, into output: inout [UInt8]) {
         switch value {
-        case .null: output += "null"
-        case .bool(let flag): output += flag ? "true" : "false"
-        case .integer(let number): output += String(number)
-        case .bigInteger(let number): output += number.description
-        case .double(let number): output += number.isInfinite ? "null" : JavaDouble.string(number)
-        case .bigDecimal(let text): output += text
-        case .string(let text): writeString(text, to: &output)
+        case .null: append("null", to: &output)
+        case .bool(let flag): append(flag ? "true" : "false", to: &output)
+        case .integer(let number): append(String(number), to: &output)
+        case .bigInteger(let number): append(number.description, to: &output)
+        case .double(let number): append(number.isInfinite ? "null" : JavaDouble.string(number), to: &output)
+        case .bigDecimal(let text): append(text, to: &output)
+        case .string(let text): writeString(text, into: &output)
         case .array(let elements):
-            output += "["
+            output.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
-                if index > 0 { output += "," }
-                write(element, to: &output)
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                write(element, into: &output)
             }
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case .object(let object):
-            output += "{"
+            output.append(UInt8(ascii: "{"))
             var first = true
             for (key, member) in object {
-                if !first { output += "," }
+                if !first { output.append(UInt8(ascii: ",")) }
                 first = false
-                writeString(key, to: &output)
-                output += ":"
-                write(member, to: &output)
+                writeString(key, into: &output)
+                output.append(UInt8(ascii: ":"))
+                write(member, into: &output)
             }
-            output += "}"
+            output.append(UInt8(ascii: "}"))
         }
     }
 
     /// A quoted, escaped string.
     public func writeString(_ text: String, to output: inout String) {
-        // Walks UTF-8 bytes and copies unescaped runs whole: bodies of megabytes pass through here.
-        // Every scalar that needs escaping is ASCII, U+0080...U+009F (C2 80...C2 9F) or
-        // U+2000...U+20FF (E2 80...E2 83 xx).
-        let bytes = Array(text.utf8)
-        var result: [UInt8] = [UInt8(ascii: "\"")]
-        result.reserveCapacity(bytes.count + 2)
+        var bytes: [UInt8] = []
+        writeString(text, into: &bytes)
+        output += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A quoted, escaped string, as UTF-8.
+    func writeString(_ text: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        if text.utf8.withContiguousStorageIfAvailable({ writeEscaped($0, into: &output) }) == nil {
+            Array(text.utf8).withUnsafeBufferPointer { writeEscaped($0, into: &output) }
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// Copies unescaped runs whole. Every scalar that needs escaping is ASCII, U+0080...U+009F
+    /// (C2 80...C2 9F) or U+2000...U+20FF (E2 80...E2 83 xx): only those lead bytes are looked at.
+    private func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        output.reserveCapacity(output.count + bytes.count)
+        let table = escapesSlash ? JSONWriter.attentionWithSlash : JSONWriter.attention
         var plainStart = 0
         var index = 0
-        while index < bytes.count {
+        let count = bytes.count
+        while index < count {
             let byte = bytes[index]
+            guard table[Int(byte)] else {
+                index += 1
+                continue
+            }
             var scalar: UInt32?
             var width = 1
             if byte < 0x80 {
                 scalar = UInt32(byte)
-            } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] <= 0x9F {
+            } else if byte == 0xC2, index + 1 < count, bytes[index + 1] <= 0x9F {
                 scalar = UInt32(bytes[index + 1])
                 width = 2
-            } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] >= 0x80, bytes[index + 1] <= 0x83 {
+            } else if byte == 0xE2, index + 2 < count, bytes[index + 1] >= 0x80, bytes[index + 1] <= 0x83 {
                 scalar = 0x2000 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
                 width = 3
             }
             if let scalar, let unicodeScalar = Unicode.Scalar(scalar), let escape = escape(unicodeScalar) {
-                result.append(contentsOf: bytes[plainStart..<index])
-                result.append(contentsOf: escape.utf8)
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart..<index]))
+                append(escape, to: &output)
                 plainStart = index + width
             }
             index += width
         }
-        result.append(contentsOf: bytes[plainStart..<bytes.count])
-        result.append(UInt8(ascii: "\""))
-        output += String(decoding: result, as: UTF8.self)
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart..<count]))
+    }
+
+    /// Bytes that may start something to escape: ASCII controls, `"`, `\\`, DEL, and the lead
+    /// bytes C2 and E2; `/` too in the escaping style.
+    private static let attention: [Bool] = (0..<256).map { byte in
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 || byte == 0xE2
+    }
+    private static let attentionWithSlash: [Bool] = (0..<256).map { byte in attention[byte] || byte == 0x2F }
+
+    private func append(_ text: String, to output: inout [UInt8]) {
+        if text.utf8.withContiguousStorageIfAvailable({ output.append(contentsOf: $0) }) == nil {
+            output.append(contentsOf: text.utf8)
+        }
     }
 
     private func escape(_ scalar: Unicode.Scalar) -> String? {

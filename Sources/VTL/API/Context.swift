@@ -13,9 +13,16 @@ public struct Context: Sendable {
         }
     }
 
-    struct Named: Sendable {
-        var name: String
-        var entry: Entry
+    /// A class: the entry holds a `Value`, whose copies and destruction go through slow
+    /// generic paths; a reference costs one retain or release.
+    final class Named: Sendable {
+        let name: String
+        let entry: Entry
+
+        init(name: String, entry: Entry) {
+            self.name = name
+            self.entry = entry
+        }
     }
 
     /// Names and entries in the order set. A context holds a handful of variables, so a
@@ -55,7 +62,7 @@ public struct Context: Sendable {
     private mutating func set(_ name: String, _ entry: Entry?) {
         let position = entries.firstIndex(where: { $0.name == name })
         switch (position, entry) {
-        case (let position?, let entry?): entries[position].entry = entry
+        case (let position?, let entry?): entries[position] = Named(name: name, entry: entry)
         case (let position?, nil): entries.remove(at: position)
         case (nil, let entry?): entries.append(Named(name: name, entry: entry))
         case (nil, nil): break
