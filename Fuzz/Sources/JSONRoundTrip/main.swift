@@ -50,7 +50,10 @@ func sameValue(_ a: JSONValue, _ b: JSONValue) -> Bool {
 
 func numericValue(_ value: JSONValue) -> Double? {
     switch value {
-    case .integer, .bigInteger, .double, .bigDecimal: Double(JSONWriter().string(value))
+    // A double as itself: written, an infinite one is `null`, yet a BigDecimal too large for
+    // a double (`7.01E+3122`) is written as it is and reads back as that infinity.
+    case .double(let number): number
+    case .integer, .bigInteger, .bigDecimal: Double(JSONWriter().string(value))
     default: nil
     }
 }
