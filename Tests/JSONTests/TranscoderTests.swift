@@ -21,6 +21,26 @@ struct TranscoderTests {
         try expectTranscoded(text)
     }
 
+    @Test("a double written as Java prints it is copied; every other spelling is printed anew")
+    func doubleSpellings() throws {
+        try expectTranscoded("[0.001,0.0009999,0.00100,9999999.5,9999999.0,10000000.5,1.10,-0.0,0.0,3.0,3.00,00.5,-00.5,"
+            + "0.5 ,1.25\t,0.1,0.2,0.3,123456789012.345,12345678901234.5,1234567890123.456,0.000123456789012,7.0E1,-12.5]")
+        // Pseudo-random decimals of 1 to 17 digits with the point anywhere, some with trailing zeros.
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var numbers: [String] = []
+        for _ in 0..<4000 {
+            let digits = String((0..<(1 + next(17))).map { _ in Character(String(next(10))) })
+            let point = 1 + next(digits.count)
+            let text = digits.prefix(point) + "." + (point == digits.count ? "0" : digits.dropFirst(point))
+            numbers.append((next(4) == 0 ? "-" : "") + text + (next(5) == 0 ? "0" : ""))
+        }
+        try expectTranscoded("[" + numbers.joined(separator: ",") + "]")
+    }
+
     @Test("strings: escapes, surrogates, controls and non-ASCII", arguments: [
         #"["\"\\\/\b\f\n\r\t","\'"]"#,
         #"["\u0000\u001f\u001F\u007f\u0080\u009f\u00a0\u00e9\u2000\u20ff\u2100\u2028\ufeff\uFFFF"]"#,

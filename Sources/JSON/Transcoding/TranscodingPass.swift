@@ -55,8 +55,13 @@ struct TranscodingPass: ~Copyable {
             case UInt8(ascii: "n"), UInt8(ascii: "f"), UInt8(ascii: "t"), UInt8(ascii: "N"):
                 return try write(scalar: reader.readWord(stops))
             case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"):
+                let start = reader.position
                 let number: JSONValue
                 do { number = try reader.readNumber(stops) } catch { throw .unsupported }
+                if case .double(let value) = number {
+                    let spelling = reader.slice(start..<min(reader.position, reader.count))
+                    if JavaDoubleSpelling.isJavaSpelling(spelling, of: value) { return output.append(JavaDoubleSpelling.trimmed(spelling)) }
+                }
                 return try write(scalar: number)
             default:
                 // `:`, `}`, `]` and the end fail in the parser; `'` and anything else is
