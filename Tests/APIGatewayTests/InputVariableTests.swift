@@ -73,6 +73,27 @@ struct InputVariableTests {
         #expect(try template.render(context) == #""v"v"#)
     }
 
+    @Test("json('$') prints the whole body the same however it is made, as often as it is called", arguments: [
+        Self.document, #"{"b":1,"a":2,"b":3}"#, "{a:'x',b:[1 2]}", " [1,,2,] tail", #"{"s":"\u00e9\ud83d\"/","n":[1E5,-0,1.5e300]}"#,
+    ])
+    func wholeBody(body: String) throws {
+        // `$.b` parses the tree; `$input.json('$')` before it may have been made without one.
+        let output = try render("$input.json('$')|$input.json('$')|$input.json('$.b')|$input.json('$')", body: body)
+        let whole = try render("$input.path('$').size()$input.json('$')", body: body).drop { $0.isNumber }
+        let parts = output.split(separator: "|", omittingEmptySubsequences: false)
+        #expect(parts.count == 4 && parts[0] == whole && parts[1] == whole && parts[3] == whole, "\(output) vs \(whole)")
+    }
+
+    @Test("json('$') on a body json-smart refuses fails as any other path does", arguments: [
+        "{a", "{\"a\":1", "[1,{\"b\":]}]", "{\"a\":1e+}", String(repeating: "[", count: 401),
+    ])
+    func wholeBadBody(body: String) throws {
+        let whole = try #require(renderError("$input.json('$')", body: body))
+        let part = try #require(renderError("$input.json('$.a')", body: body))
+        #expect(whole.message == part.message)
+        #expect(whole.kind == .input)
+    }
+
     @Test("params: a repeated name keeps its first place and its last value; names match exactly")
     func repeatedParameters() throws {
         let headers = [Parameter("Accept", "a"), Parameter("Host", "h"), Parameter("Accept", "b"), Parameter("Content-Length", "5")]

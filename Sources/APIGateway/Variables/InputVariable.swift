@@ -25,6 +25,11 @@ struct InputVariable: TemplateObject {
         case ("json", 1), ("path", 1):
             // `json(String)`: Velocity 1.7 finds no method for a non-string argument.
             guard case .string(let pathText) = arguments[0] else { return .notFound }
+            if name == "json", pathText == "$" {
+                // The whole body: straight from its text when the transcoder can, else as below.
+                _ = try body.checkedText()
+                if let text = body.compactText() { return .value(.string(text)) }
+            }
             let result = try evaluate(pathText)
             return .value(name == "json" ? json(result) : value(result))
         case ("params", 0):

@@ -12,7 +12,15 @@ final class RequestBody: Sendable {
     let text: String
     /// `RequestLimits.bodyBytes`: API Gateway would have refused a larger request.
     let maximumBytes: Int
-    private let document = Mutex<Result<JSONValue, JSONError>?>(nil)
+    private let readings = Mutex(Readings())
+
+    /// What has been made of the text so far.
+    private struct Readings {
+        /// The parsed document, or why the text is not JSON.
+        var document: Result<JSONValue, JSONError>?
+        /// The whole document as compact JSON, when it was transcoded without a tree.
+        var compactText: String?
+    }
 
     init(_ body: String, maximumBytes: Int = RequestLimits().bodyBytes) {
         text = body.isEmpty ? "{}" : body
@@ -31,11 +39,25 @@ final class RequestBody: Sendable {
 
     /// The body as json-smart reads it in permissive mode, or why it could not.
     func parsed() -> Result<JSONValue, JSONError> {
-        document.withLock { cached in
-            if let cached { return cached }
+        readings.withLock { readings in
+            if let document = readings.document { return document }
             let result = Result { () throws(JSONError) in try JSONValue.parse(text) }
-            cached = result
+            readings.document = result
             return result
+        }
+    }
+
+    /// The whole body as compact JSON (`$input.json('$')`), made without a tree, or nil when
+    /// the transcoder declines it or the tree is already there: the caller then writes the tree.
+    ///
+    /// The passthrough template is the common case and a body can be megabytes; the tree
+    /// would cost several times the text. Kept for the next `$input.json('$')` of the request.
+    func compactText() -> String? {
+        readings.withLock { readings in
+            if let text = readings.compactText { return text }
+            guard readings.document == nil, let compact = JSONTranscoder().compactText(self.text) else { return nil }
+            readings.compactText = compact
+            return compact
         }
     }
 }

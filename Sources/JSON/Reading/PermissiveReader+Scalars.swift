@@ -97,6 +97,24 @@ extension PermissiveReader {
     /// escape by escape and then drops raw control characters and DEL. Reproduced because the
     /// two paths differ visibly.
     mutating func readQuoted() throws(JSONError) -> String {
+        switch try scanQuoted() {
+        case .verbatim(let range): return text(in: range)
+        case .unescaped: return unescaped.finish()
+        }
+    }
+
+    /// Where the text of a quoted string ended up once it has been read.
+    enum QuotedText {
+        /// The text is these input bytes, unchanged.
+        case verbatim(Range<Int>)
+        /// The text had escapes; it is in `unescaped`, decoded.
+        case unescaped
+    }
+
+    /// `readQuoted` without making a String, so the transcoder can copy the text straight to
+    /// its output; both share this one reading, so they cannot disagree about a string.
+    @inline(__always)
+    mutating func scanQuoted() throws(JSONError) -> QuotedText {
         let quote = c
         let opening = position
         let start = opening + 1
@@ -106,12 +124,13 @@ extension PermissiveReader {
         if stop < count && bytes[stop] == quote {
             position = stop
             read()
-            return text(in: start..<stop)
+            return .verbatim(start..<stop)
         }
         unescaped.removeAll()
         if stop < count && bytes[stop] == UInt8(ascii: "\\") {
             unescaped.append(bytes: slice(start..<stop))
-            return try readEscaped(quote: quote, opening: opening, from: stop)
+            try readEscaped(quote: quote, opening: opening, from: stop)
+            return .unescaped
         }
         guard let first = QuotedScan.firstQuoteOrBackslash(in: bytes, from: start, quote: quote) else {
             throw error(.unexpectedEndOfInput, at: count, detail: "null")
@@ -119,15 +138,16 @@ extension PermissiveReader {
         if bytes[first] == quote {
             position = first
             read()
-            return text(in: start..<first)
+            return .verbatim(start..<first)
         }
-        return try readEscaped(quote: quote, opening: opening, from: start)
+        try readEscaped(quote: quote, opening: opening, from: start)
+        return .unescaped
     }
 
     /// The escape-aware reading of a quoted string, from `index` inside it (the bytes before it
-    /// already in `unescaped`). Works on a local index and sets `position` and `c` only where
-    /// it stops; `position` is where json-smart's reader would be, for the error messages.
-    private mutating func readEscaped(quote: UInt8, opening: Int, from start: Int) throws(JSONError) -> String {
+    /// already in `unescaped`), into `unescaped`. Works on a local index and sets `position` and
+    /// `c` only where it stops; `position` is where json-smart's reader would be, for the error messages.
+    private mutating func readEscaped(quote: UInt8, opening: Int, from start: Int) throws(JSONError) {
         var index = start
         while true {
             // Past the end, and a literal U+001A, read as json-smart's EOI.
@@ -140,7 +160,7 @@ extension PermissiveReader {
             case quote:
                 position = index
                 read()
-                return unescaped.finish()
+                return
             case UInt8(ascii: "\\"):
                 index += 1
                 let escaped = index < count ? bytes[index] : Self.endOfInput
@@ -157,7 +177,10 @@ extension PermissiveReader {
                 case UInt8(ascii: "x"):
                     unescaped.append(unit: try readHex(digits: 2, after: index, opening: opening))
                     index += 2
-                default: break // json-smart drops an unknown escape and the character after it.
+                default:
+                    // json-smart drops an unknown escape and the `char` after it; here that is
+                    // one byte, so the rest of a multi-byte character stays behind, invalid.
+                    if escaped >= 0x80 { unescaped.markMaybeInvalid() }
                 }
                 index += 1
             case 0x00...0x1F, 0x7F:

@@ -10,6 +10,9 @@ struct UnescapedText: ~Copyable {
     private var capacity: Int
     private var count = 0
     private var pendingHigh: UInt16?
+    /// Set when a dropped escape left part of a multi-byte character behind: only
+    /// `finish()`, which repairs it as `String(decoding:)` does, may then read the bytes.
+    private(set) var mayBeInvalid = false
 
     init() {
         capacity = 256
@@ -21,7 +24,10 @@ struct UnescapedText: ~Copyable {
     mutating func removeAll() {
         count = 0
         pendingHigh = nil
+        mayBeInvalid = false
     }
+
+    mutating func markMaybeInvalid() { mayBeInvalid = true }
 
     @inline(__always)
     mutating func append(byte: UInt8) {
@@ -58,6 +64,14 @@ struct UnescapedText: ~Copyable {
     mutating func finish() -> String {
         flushPending()
         return String(decoding: UnsafeBufferPointer(start: storage, count: count), as: UTF8.self)
+    }
+
+    /// The collected bytes, lent without making a String; valid UTF-8 unless `mayBeInvalid`.
+    mutating func withFinishedBytes<Result, Failure>(
+        _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        flushPending()
+        return try body(UnsafeBufferPointer(start: storage, count: count))
     }
 
     @inline(__always)
