@@ -84,7 +84,7 @@ extension Renderer {
 
     func renderToString(_ nodes: [Node]) throws(VTLError) -> String {
         let saved = output
-        output = []
+        output = RenderedOutput()
         defer { output = saved }
         _ = try render(nodes)
         return outputText

@@ -26,9 +26,7 @@ final class Renderer {
     @exclusivity(unchecked) private var macroFrames: [[(slot: Int, value: RuntimeValue)]] = []
     // Hot state is marked `@exclusivity(unchecked)`: a render runs on one thread and never
     // holds two accesses to one of these at once, and the dynamic checks cost about 7% of a render.
-    /// UTF-8 bytes rather than a String: appending bytes is far cheaper than `String +=`, and
-    /// every piece written is a whole String, so the bytes always decode cleanly at the end.
-    @exclusivity(unchecked) var output: [UInt8] = []
+    @exclusivity(unchecked) var output = RenderedOutput()
     @exclusivity(unchecked) private var steps = 0
     @exclusivity(unchecked) var callDepth = 0
     var regexCache: [String: JavaRegex] = [:]
@@ -158,13 +156,10 @@ final class Renderer {
     }
 
     /// What has been written so far, as text.
-    var outputText: String { String(decoding: output, as: UTF8.self) }
+    var outputText: String { output.text }
 
     func write(_ text: String, at offset: Int) throws(VTLError) {
-        // Appending the UTF-8 view element by element costs several times a copy of its bytes.
-        if text.utf8.withContiguousStorageIfAvailable({ output.append(contentsOf: $0) }) == nil {
-            output.append(contentsOf: text.utf8)
-        }
+        output.append(text)
         if output.count > options.limits.outputBytes {
             throw error(.limitExceeded, "the output is larger than \(options.limits.outputBytes) bytes", at: offset)
         }

@@ -1,0 +1,41 @@
+/// What a render has written so far.
+///
+/// UTF-8 bytes rather than a String: appending bytes is far cheaper than `String +=`, and every
+/// piece written is a whole String, so the bytes always decode cleanly at the end. While the
+/// output is one large piece (`$input.json('$')` on a big body) it is kept as that String, so
+/// the render hands it back without copying it into bytes and out again.
+struct RenderedOutput {
+    private var bytes: [UInt8] = []
+    private var piece: String?
+    /// Below this a piece is copied at once: sharing pays only for large text.
+    private static let shareableBytes = 64 * 1024
+
+    /// Bytes written so far.
+    private(set) var count = 0
+
+    mutating func append(_ text: String) {
+        let length = text.utf8.count
+        if count == 0, length >= RenderedOutput.shareableBytes {
+            piece = text
+        } else {
+            if let piece {
+                appendBytes(of: piece)
+                self.piece = nil
+            }
+            appendBytes(of: text)
+        }
+        count += length
+    }
+
+    private mutating func appendBytes(of text: String) {
+        // Appending the UTF-8 view element by element costs several times a copy of its bytes.
+        if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+            bytes.append(contentsOf: text.utf8)
+        }
+    }
+
+    var text: String {
+        if let piece { return piece }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
