@@ -15,7 +15,8 @@ let package = Package(
         .executableTarget(
             name: "TemplateRender",
             dependencies: [.product(name: "VTL", package: "vtl"), .product(name: "APIGateway", package: "vtl")]),
-        // JSON parse -> write -> parse gives the same value, and writing is stable.
+        // JSON parse -> write -> parse gives the same value, writing is stable, and the streaming
+        // transcoder declines or writes exactly what parse -> write writes.
         .executableTarget(name: "JSONRoundTrip", dependencies: [.product(name: "JSON", package: "vtl")]),
         // A JSONPath compiles or fails with a column inside it, and evaluates deterministically.
         .executableTarget(name: "JSONPathEvaluate", dependencies: [.product(name: "JSON", package: "vtl")]),
