@@ -28,51 +28,86 @@ public struct SQSFormParameter: Sendable, Equatable {
 enum SQSFormBody {
     static func parameters(_ body: String) -> [SQSFormParameter] {
         var parameters: [SQSFormParameter] = []
-        for piece in body.splitOnASCII("&", omittingEmptySubsequences: true) {
-            let parts = piece.splitOnASCII("=", maxSplits: 1, omittingEmptySubsequences: false)
-            let (name, nameMalformed) = decode(parts[0])
-            let (value, valueMalformed) = parts.count > 1 ? decode(parts[1]) : ("", false)
-            var notes: [String] = []
-            if parts.count == 1 { notes.append("no '=': read as a name with an empty value") }
-            if nameMalformed || valueMalformed {
-                notes.append("a '%' not followed by two hex digits is kept as written (SQS's exact answer is not recorded)")
-            }
-            parameters.append(SQSFormParameter(
-                name: name, value: value, raw: String(piece), note: notes.isEmpty ? nil : notes.joined(separator: "; ")))
-        }
+        read(body, into: &parameters)
         return parameters
     }
 
-    /// The decoded text and whether a malformed `%` escape was met.
-    static func decode(_ text: Substring) -> (String, Bool) {
-        // Most names and many values have nothing to decode: their bytes are the answer.
-        if !text.utf8.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") }) { return (String(text), false) }
-        // Native strings hand out their bytes; others (bridged ones) are copied first.
-        return text.utf8.withContiguousStorageIfAvailable(decode) ?? Array(text.utf8).withUnsafeBufferPointer(decode)
+    /// Appends the body's parameters to `parameters`. One pass over the UTF-8 bytes finds the
+    /// pieces that splitting on `&` `Character`s, then each piece on its first `=`
+    /// `Character`, would give: a separator byte counts only where it is a `Character` by
+    /// itself. The pieces' ends are such separators, so whether an `=` inside a piece is one
+    /// is the same question asked of the whole body.
+    static func read(_ body: String, into parameters: inout [SQSFormParameter]) {
+        let text = body[...]
+        text.withUTF8Bytes { bytes in
+            var pieceStart = 0
+            var offset = 0
+            while offset < bytes.count {
+                if bytes[offset] == UInt8(ascii: "&") && text.isWholeCharacter(atOffset: offset, in: bytes) {
+                    // Empty pieces (`&&`, a leading or trailing `&`) are no parameters.
+                    if offset > pieceStart { parameters.append(parameter(text, bytes, pieceStart..<offset)) }
+                    pieceStart = offset + 1
+                }
+                offset += 1
+            }
+            if pieceStart < bytes.count { parameters.append(parameter(text, bytes, pieceStart..<bytes.count)) }
+        }
     }
 
-    private static func decode(_ source: UnsafeBufferPointer<UInt8>) -> (String, Bool) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(source.count)
-        var malformed = false
-        var index = 0
-        while index < source.count {
-            let byte = source[index]
-            if byte == UInt8(ascii: "+") {
-                bytes.append(UInt8(ascii: " "))
-                index += 1
-            } else if byte == UInt8(ascii: "%"), index + 2 < source.count,
-                let high = hexValue(source[index + 1]), let low = hexValue(source[index + 2])
-            {
-                bytes.append(high << 4 | low)
-                index += 3
-            } else {
-                if byte == UInt8(ascii: "%") { malformed = true }
-                bytes.append(byte)
-                index += 1
-            }
+    /// The parameter of one `&`-separated piece, given as a range of the body's bytes.
+    private static func parameter(_ text: Substring, _ bytes: UnsafeBufferPointer<UInt8>, _ piece: Range<Int>) -> SQSFormParameter {
+        var equals: Int?
+        for offset in piece where bytes[offset] == UInt8(ascii: "=") && text.isWholeCharacter(atOffset: offset, in: bytes) {
+            equals = offset
+            break
         }
-        return (String(decoding: bytes, as: UTF8.self), malformed)
+        let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[piece]), as: UTF8.self)
+        let (name, nameMalformed) = decode(UnsafeBufferPointer(rebasing: bytes[piece.lowerBound..<(equals ?? piece.upperBound)]))
+        let (value, valueMalformed) = equals.map { decode(UnsafeBufferPointer(rebasing: bytes[($0 + 1)..<piece.upperBound])) } ?? ("", false)
+        var notes: [String] = []
+        if equals == nil { notes.append("no '=': read as a name with an empty value") }
+        if nameMalformed || valueMalformed {
+            notes.append("a '%' not followed by two hex digits is kept as written (SQS's exact answer is not recorded)")
+        }
+        return SQSFormParameter(name: name, value: value, raw: raw, note: notes.isEmpty ? nil : notes.joined(separator: "; "))
+    }
+
+    /// The decoded text and whether a malformed `%` escape was met.
+    private static func decode(_ source: UnsafeBufferPointer<UInt8>) -> (String, Bool) {
+        // Most names and many values have nothing to decode: their bytes are the answer.
+        guard let firstCoded = source.firstIndex(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") }) else {
+            return (String(decoding: source, as: UTF8.self), false)
+        }
+        var malformed = false
+        // Decoding never lengthens the text. The string repairs ill-formed UTF-8 (a `%FF`)
+        // with U+FFFD, as `String(decoding:as:)` does.
+        let decoded = String(unsafeUninitializedCapacity: source.count) { output in
+            var written = 0
+            while written < firstCoded {
+                output[written] = source[written]
+                written += 1
+            }
+            var index = firstCoded
+            while index < source.count {
+                let byte = source[index]
+                if byte == UInt8(ascii: "+") {
+                    output[written] = UInt8(ascii: " ")
+                    index += 1
+                } else if byte == UInt8(ascii: "%"), index + 2 < source.count,
+                    let high = hexValue(source[index + 1]), let low = hexValue(source[index + 2])
+                {
+                    output[written] = high << 4 | low
+                    index += 3
+                } else {
+                    if byte == UInt8(ascii: "%") { malformed = true }
+                    output[written] = byte
+                    index += 1
+                }
+                written += 1
+            }
+            return written
+        }
+        return (decoded, malformed)
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {

@@ -31,13 +31,6 @@ public struct SQSMessageReport: Sendable, Equatable {
 
 /// The simulated SQS endpoint.
 enum SQSSendMessage {
-    /// Parameters of `SendMessage` and of every query request (SQS API reference, "Common Parameters").
-    private static let knownNames: Set<String> = [
-        "Action", "Version", "QueueUrl", "MessageBody", "DelaySeconds", "MessageDeduplicationId", "MessageGroupId",
-        "AWSAccessKeyId", "Signature", "SignatureMethod", "SignatureVersion", "Timestamp", "Expires", "SecurityToken",
-        "X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-Security-Token", "X-Amz-Signature", "X-Amz-SignedHeaders",
-    ]
-
     static func receive(_ request: IntegrationRequest, originalBody: String) -> (SQSMessageReport, BackendResponse) {
         let target = request.header("X-Amz-Target")
         let queueFromPath = queueURL(from: request.url)
@@ -46,12 +39,13 @@ enum SQSSendMessage {
         }
         // Query parameters in the URL count as much as those in the body (AWS query APIs accept either).
         var parameters: [SQSFormParameter] = []
-        if let mark = request.url.firstIndex(of: "?") {
-            parameters += SQSFormBody.parameters(String(request.url[request.url.index(after: mark)...]))
+        let url = request.url[...]
+        if let mark = url.firstIndex(ofASCII: "?") {
+            SQSFormBody.read(String(url[url.utf8.index(after: mark)...]), into: &parameters)
         }
         let contentType = TemplateSelection.mediaType(request.header("Content-Type") ?? "")
         if contentType == "application/x-www-form-urlencoded" {
-            parameters += SQSFormBody.parameters(request.body)
+            SQSFormBody.read(request.body, into: &parameters)
         } else if !request.body.isEmpty {
             // Without the form Content-Type SQS does not read the body (our choice; the
             // knowledge-center article lists the missing header as a cause of failures).
@@ -59,17 +53,7 @@ enum SQSSendMessage {
                 name: "", value: "", raw: request.body,
                 note: "body not read: Content-Type is '\(request.header("Content-Type") ?? "")', not application/x-www-form-urlencoded"))
         }
-        // The first of a repeated name is used (SQS's choice is not recorded; Java servlets' getParameter does this).
-        var seen: Set<String> = []
-        for index in parameters.indices where !parameters[index].name.isEmpty {
-            let name = parameters[index].name
-            if seen.contains(name) {
-                parameters[index].note = join(parameters[index].note, "repeated: the first '\(name)' is used (SQS's choice is not recorded)")
-            } else if !knownNames.contains(name) && !name.hasPrefix("MessageAttribute.") && !name.hasPrefix("MessageSystemAttribute.") {
-                parameters[index].note = join(parameters[index].note, "not a SendMessage parameter: ignored (SQS's exact answer is not recorded)")
-            }
-            seen.insert(name)
-        }
+        SQSParameterNotes.annotate(&parameters)
         func first(_ name: String) -> String? { parameters.first(where: { $0.name == name })?.value }
         let action = first("Action")
         let queue = first("QueueUrl") ?? queueFromPath
@@ -110,7 +94,7 @@ enum SQSSendMessage {
         var report = SQSMessageReport(
             wireProtocol: wire, action: action, queueURL: queue, parameters: parameters, messageBody: nil,
             md5OfMessageBody: nil, matchesRequestBody: false, errorCode: nil)
-        let requestId = uuid("request:" + (messageBody ?? ""))
+        let requestId = uuid("request:", messageBody ?? "")
         guard action == "SendMessage" else {
             report.errorCode = action == nil ? "MissingAction" : "UnsimulatedAction"
             if action == nil {
@@ -131,7 +115,7 @@ enum SQSSendMessage {
         report.messageBody = messageBody
         report.md5OfMessageBody = md5
         report.matchesRequestBody = messageBody == originalBody
-        let messageId = uuid("message:" + messageBody)
+        let messageId = uuid("message:", messageBody)
         switch wire {
         case .json:
             var object = JSONObject()
@@ -143,7 +127,11 @@ enum SQSSendMessage {
         case .query where accept.map(TemplateSelection.mediaType) == "application/json":
             // API Gateway asks AWS services for JSON; SQS's query API then answers the XML
             // document's JSON form (the shape community posts of API Gateway + SQS show).
-            let body = #"{"SendMessageResponse":{"ResponseMetadata":{"RequestId":"\#(requestId)"},"SendMessageResult":{"MD5OfMessageAttributes":null,"MD5OfMessageBody":"\#(md5)","MD5OfMessageSystemAttributes":null,"MessageId":"\#(messageId)","SequenceNumber":null}}}"#
+            let body = String.concatenating([
+                #"{"SendMessageResponse":{"ResponseMetadata":{"RequestId":""#, requestId,
+                #""},"SendMessageResult":{"MD5OfMessageAttributes":null,"MD5OfMessageBody":""#, md5,
+                #"","MD5OfMessageSystemAttributes":null,"MessageId":""#, messageId, #"","SequenceNumber":null}}}"#,
+            ])
             return (report, BackendResponse(
                 status: 200, headers: [Parameter("x-amzn-RequestId", requestId), Parameter("Content-Type", "application/json")], body: body))
         case .query:
@@ -158,13 +146,20 @@ enum SQSSendMessage {
     /// are the C0 controls other than tab, LF and CR (one byte each in UTF-8) and U+FFFE and
     /// U+FFFF (EF BF BE, EF BF BF), found in the bytes without decoding scalars.
     private static func containsDisallowedCharacter(_ text: String) -> Bool {
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in text.utf8 {
-            if byte < 0x20 && byte != 0x9 && byte != 0xA && byte != 0xD { return true }
-            if previous == (0xEF, 0xBF) && (byte == 0xBE || byte == 0xBF) { return true }
-            previous = (previous.1, byte)
+        var text = text
+        return text.withUTF8 { bytes in
+            for index in bytes.indices {
+                let byte = bytes[index]
+                // Most bytes are neither a control nor the EF that starts U+FFFE and U+FFFF.
+                if byte >= 0x20 && byte != 0xEF { continue }
+                if byte < 0x20 {
+                    if byte != 0x9 && byte != 0xA && byte != 0xD { return true }
+                } else if index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF {
+                    return true
+                }
+            }
+            return false
         }
-        return false
     }
 
     /// SQS's error document for each protocol (shapes inferred from SQS's API reference).
@@ -183,24 +178,29 @@ enum SQSSendMessage {
 
     /// `https://sqs.us-east-1.amazonaws.com/123456789012/queue` from a path-form endpoint.
     private static func queueURL(from url: String) -> String? {
-        let withoutQuery = url.splitOnASCII("?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? url
-        let parts = withoutQuery.splitOnASCII("/", omittingEmptySubsequences: true)
-        // https:, host, account, queue
-        return parts.count == 4 ? withoutQuery : nil
+        let text = url[...]
+        let withoutQuery = text[..<(text.firstIndex(ofASCII: "?") ?? text.endIndex)]
+        // https:, host, account, queue: the non-empty pieces between `/` Characters, counted in the bytes.
+        let pieces = withoutQuery.withUTF8Bytes { bytes in
+            var count = 0
+            var pieceStart = 0
+            for offset in bytes.indices where bytes[offset] == UInt8(ascii: "/") && withoutQuery.isWholeCharacter(atOffset: offset, in: bytes) {
+                if offset > pieceStart { count += 1 }
+                pieceStart = offset + 1
+            }
+            return pieceStart < bytes.count ? count + 1 : count
+        }
+        return pieces == 4 ? String(withoutQuery) : nil
     }
 
-    /// The MD5 of `text` as a UUID (8-4-4-4-12 hex digits), so ids are stable for the same message.
-    private static func uuid(_ text: String) -> String {
+    /// The MD5 of `prefix` and `text` joined, as a UUID (8-4-4-4-12 hex digits), so ids are stable for the same message.
+    private static func uuid(_ prefix: String, _ text: String) -> String {
         var digits: [UInt8] = []
         digits.reserveCapacity(36)
-        for (index, byte) in MD5.digest(Array(text.utf8)).enumerated() {
+        for (index, byte) in MD5.digest(utf8Of: [prefix, text]).enumerated() {
             if index == 4 || index == 6 || index == 8 || index == 10 { digits.append(UInt8(ascii: "-")) }
             MD5.appendHex(byte, to: &digits)
         }
         return String(decoding: digits, as: UTF8.self)
-    }
-
-    private static func join(_ first: String?, _ second: String) -> String {
-        first.map { $0 + "; " + second } ?? second
     }
 }

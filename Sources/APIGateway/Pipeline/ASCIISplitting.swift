@@ -7,25 +7,63 @@ extension Substring {
     /// The pieces are exactly the `Character` split's: a separator byte splits only where it
     /// is a whole `Character` on its own, so `&` followed by a combining mark (one
     /// `Character`, not equal to `&`) stays inside its piece, and so does the `\n` of `\r\n`.
-    /// Only texts that could hold such a cluster pay for that check.
+    /// Only separators next to a non-ASCII byte, or CR and LF themselves, pay for that check.
+    /// Inlined so that each caller's separator test is compiled into the byte loop.
+    @inline(__always)
     func splitOnASCII(
         maxSplits: Int = Int.max, omittingEmptySubsequences: Bool = true, whereSeparator isSeparator: (UInt8) -> Bool
     ) -> [Substring] {
         precondition(maxSplits >= 0, "Must take zero or more splits")
-        func split(_ bytes: UnsafeBufferPointer<UInt8>) -> [Substring] {
-            self.split(bytes, maxSplits: maxSplits, omittingEmptySubsequences: omittingEmptySubsequences, isSeparator: isSeparator)
+        return withUTF8Bytes { bytes in
+            split(bytes, maxSplits: maxSplits, omittingEmptySubsequences: omittingEmptySubsequences, isSeparator: isSeparator)
         }
-        // Native strings hand out their bytes; others (bridged ones) are copied first.
-        return utf8.withContiguousStorageIfAvailable(split) ?? Array(utf8).withUnsafeBufferPointer(split)
+    }
+
+    /// `splitOnASCII` with one separator, as `split(separator:maxSplits:omittingEmptySubsequences:)`.
+    func splitOnASCII(_ separator: Character, maxSplits: Int = Int.max, omittingEmptySubsequences: Bool = true) -> [Substring] {
+        let separatorByte = separator.asciiValue!
+        return splitOnASCII(maxSplits: maxSplits, omittingEmptySubsequences: omittingEmptySubsequences) { $0 == separatorByte }
+    }
+
+    /// `firstIndex(of:)` for an ASCII `Character`, found in the bytes: the first such byte
+    /// that is a `Character` by itself. The text after it splits as a substring of its own
+    /// would, since a whole `Character` ends there.
+    func firstIndex(ofASCII separator: Character) -> Index? {
+        let separatorByte = separator.asciiValue!
+        let offset = withUTF8Bytes { bytes in
+            bytes.indices.first { bytes[$0] == separatorByte && isWholeCharacter(atOffset: $0, in: bytes) }
+        }
+        return offset.map { utf8.index(startIndex, offsetBy: $0) }
+    }
+
+    /// Calls `body` with this substring's UTF-8 bytes: native strings hand them out, others
+    /// (bridged ones) are copied first.
+    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        utf8.withContiguousStorageIfAvailable(body) ?? Array(utf8).withUnsafeBufferPointer(body)
+    }
+
+    /// Whether the ASCII byte at `offset` of `bytes` (this substring's UTF-8) is a `Character`
+    /// by itself here, so that a `Character` search would find it.
+    func isWholeCharacter(atOffset offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let byte = bytes[offset]
+        // Between ASCII neighbours (or this substring's ends) every ASCII byte is a Character
+        // of its own except CR and LF, which join as CR LF: no other rule of UAX #29 joins
+        // two ASCII scalars, and the rules that join an ASCII one to a neighbour (Extend,
+        // SpacingMark, ZWJ after it; Prepend before it) need a non-ASCII neighbour.
+        if byte != 0x0D && byte != 0x0A && (offset == 0 || bytes[offset &- 1] < 0x80)
+            && (offset &+ 1 == bytes.count || bytes[offset &+ 1] < 0x80)
+        {
+            return true
+        }
+        return isWholeCharacter(at: utf8.index(startIndex, offsetBy: offset))
     }
 
     /// The split itself, over this substring's UTF-8 bytes; mirrors the standard library's
     /// `split(maxSplits:omittingEmptySubsequences:whereSeparator:)`.
+    @inline(__always)
     private func split(
         _ bytes: UnsafeBufferPointer<UInt8>, maxSplits: Int, omittingEmptySubsequences: Bool, isSeparator: (UInt8) -> Bool
     ) -> [Substring] {
-        // In ASCII text every byte is a whole Character, except CR LF, which is one.
-        let everyByteIsACharacter = !isSeparator(0x0D) && !isSeparator(0x0A) && bytes.allSatisfy { $0 < 0x80 }
         var result: [Substring] = []
         var pieceStart = startIndex
 
@@ -39,25 +77,21 @@ extension Substring {
             _ = appendPiece(end: endIndex)
             return result
         }
-        for offset in bytes.indices {
+        var offset = 0
+        while offset < bytes.count {
             let byte = bytes[offset]
-            guard byte < 0x80, isSeparator(byte) else { continue }
-            let position = utf8.index(startIndex, offsetBy: offset)
-            guard everyByteIsACharacter || isWholeCharacter(at: position) else { continue }
-            let appended = appendPiece(end: position)
-            pieceStart = utf8.index(after: position)
-            if appended && result.count == maxSplits { break }
+            if byte < 0x80, isSeparator(byte), isWholeCharacter(atOffset: offset, in: bytes) {
+                let position = utf8.index(startIndex, offsetBy: offset)
+                let appended = appendPiece(end: position)
+                pieceStart = utf8.index(after: position)
+                if appended && result.count == maxSplits { break }
+            }
+            offset &+= 1
         }
         if pieceStart != endIndex || !omittingEmptySubsequences {
             result.append(self[pieceStart..<endIndex])
         }
         return result
-    }
-
-    /// `splitOnASCII` with one separator, as `split(separator:maxSplits:omittingEmptySubsequences:)`.
-    func splitOnASCII(_ separator: Character, maxSplits: Int = Int.max, omittingEmptySubsequences: Bool = true) -> [Substring] {
-        let separatorByte = separator.asciiValue!
-        return splitOnASCII(maxSplits: maxSplits, omittingEmptySubsequences: omittingEmptySubsequences) { $0 == separatorByte }
     }
 
     /// Whether the ASCII byte at `position` is a `Character` by itself here: a cluster starts
@@ -72,6 +106,12 @@ extension Substring {
 }
 
 extension String {
+    /// Whether the UTF-8 bytes hold `byte`, read from the string's own storage: the
+    /// `utf8` view's iterator costs tens of instructions a byte.
+    func containsUTF8Byte(_ byte: UInt8) -> Bool {
+        utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
+    }
+
     /// `Substring.splitOnASCII` over the whole string.
     func splitOnASCII(_ separator: Character, maxSplits: Int = Int.max, omittingEmptySubsequences: Bool = true) -> [Substring] {
         self[...].splitOnASCII(separator, maxSplits: maxSplits, omittingEmptySubsequences: omittingEmptySubsequences)

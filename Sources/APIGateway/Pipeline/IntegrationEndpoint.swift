@@ -65,7 +65,7 @@ struct IntegrationEndpoint: Equatable {
     /// written (AWS rejects such a definition on deploy; what a call would send is not recorded).
     static func fill(_ text: String, _ values: [Parameter]) -> String {
         // Without a `{` byte there is no `{` Character either: nothing to fill.
-        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        guard text.containsUTF8Byte(UInt8(ascii: "{")) else { return text }
         var output = ""
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
@@ -85,7 +85,7 @@ struct IntegrationEndpoint: Equatable {
     /// `${stageVariables.name}`; a missing variable becomes empty.
     static func substituteStageVariables(_ text: String, _ variables: [Parameter]) -> String {
         // Without a `$` byte the marker cannot match: most URIs have none.
-        guard text.utf8.contains(UInt8(ascii: "$")) else { return text }
+        guard text.containsUTF8Byte(UInt8(ascii: "$")) else { return text }
         var output = ""
         var rest = Substring(text)
         let marker = "${stageVariables."

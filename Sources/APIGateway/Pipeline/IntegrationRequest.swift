@@ -25,7 +25,7 @@ public struct IntegrationRequest: Sendable, Equatable {
 
     /// The last value of a header, any letter case.
     public func header(_ name: String) -> String? {
-        headers.last(where: { $0.name.lowercased() == name.lowercased() })?.value
+        headers.last(where: { $0.name.equalsIgnoringCase(name) })?.value
     }
 
     /// Builds the request from the integration, its mapped parameters and the body after
@@ -72,7 +72,8 @@ public struct IntegrationRequest: Sendable, Equatable {
             headers.append(Parameter("Host", host(of: endpoint.url)))
             headers.append(Parameter("User-Agent", "AmazonAPIGateway_" + contextString(context, "apiId")))
             if let service = endpoint.service {
-                let date = amzDate(contextString(context, "requestTime"))
+                let requestTime = contextString(context, "requestTime")
+                let date = requestTime == defaultRequestTime ? defaultAmzDate : amzDate(requestTime)
                 headers.append(Parameter("X-Amz-Date", date))
                 if integration.credentials != nil || integration.type == .aws {
                     headers.append(Parameter(
@@ -91,14 +92,23 @@ public struct IntegrationRequest: Sendable, Equatable {
     }
 
     private static func host(of url: String) -> String {
-        let afterScheme = url.splitOnASCII("/", maxSplits: 3, omittingEmptySubsequences: false)
-        return afterScheme.count > 2 ? String(afterScheme[2]) : ""
+        // The third piece between `/` Characters (`https:`, ``, host), found without splitting the rest.
+        var rest = url[...]
+        for _ in 0..<2 {
+            guard let slash = rest.firstIndex(ofASCII: "/") else { return "" }
+            rest = rest[rest.utf8.index(after: slash)...]
+        }
+        return String(rest[..<(rest.firstIndex(ofASCII: "/") ?? rest.endIndex)])
     }
 
     private static func contextString(_ context: Value, _ key: String) -> String {
         guard case .map(let map) = context, let value = map[key] else { return "" }
         return JavaToString.string(value) ?? ""
     }
+
+    /// `$context.requestTime` unless a request sets its own, and its SigV4 date, worked out once.
+    private static let defaultRequestTime = CommonLogTime.string(epochMilliseconds: ContextVariable.Defaults.requestTimeEpoch)
+    private static let defaultAmzDate = amzDate(defaultRequestTime)
 
     /// `14/Nov/2023:22:13:20 +0000` → `20231114T221320Z`, the SigV4 date of the same moment.
     private static func amzDate(_ requestTime: String) -> String {

@@ -159,7 +159,8 @@ public enum Invocation {
     }
 
     private static func pathOnly(_ path: String) -> String {
-        String(path.splitOnASCII("?", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+        let text = path[...]
+        return String(text[..<(text.firstIndex(ofASCII: "?") ?? text.endIndex)])
     }
 }
 

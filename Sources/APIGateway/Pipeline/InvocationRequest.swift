@@ -36,7 +36,7 @@ public struct InvocationRequest: Sendable, Equatable {
     /// case-insensitive on the wire; API Gateway's own choices, such as the Content-Type it
     /// selects a template by, do not depend on the client's spelling).
     public func header(_ name: String) -> String? {
-        headers.last(where: { $0.name.lowercased() == name.lowercased() })?.value
+        headers.last(where: { $0.name.equalsIgnoringCase(name) })?.value
     }
 }
 

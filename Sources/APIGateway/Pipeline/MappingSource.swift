@@ -21,9 +21,7 @@ enum MappingSource: Sendable, Equatable {
     /// Reads `expression`, whose body and parameter sources start with `prefix`
     /// (`method.request.` or `integration.response.`); nil when API Gateway would reject it.
     static func parse(_ expression: String, prefix: String) -> MappingSource? {
-        if expression.count >= 2, expression.hasPrefix("'"), expression.hasSuffix("'") {
-            return .literal(String(expression.dropFirst().dropLast()))
-        }
+        if let text = quotedText(expression) { return .literal(text) }
         if expression.hasPrefix("context.") {
             let path = expression.dropFirst("context.".count).split(separator: ".", omittingEmptySubsequences: false).map(String.init)
             return path.contains("") ? nil : .context(path)
@@ -46,6 +44,19 @@ enum MappingSource: Sendable, Equatable {
         case "multivaluequerystring" where !responseSide: return .multiple(area: .querystring, name: name)
         case "multivalueheader": return .multiple(area: .header, name: name)
         default: return nil
+        }
+    }
+
+    /// `'text'` → `text`: what is between a first and a last `'` that are `Character`s of
+    /// their own (not joined to a combining mark), found in the bytes.
+    private static func quotedText(_ expression: String) -> String? {
+        let text = expression[...]
+        return text.withUTF8Bytes { bytes in
+            let last = bytes.count - 1
+            guard last > 0, bytes[0] == UInt8(ascii: "'"), bytes[last] == UInt8(ascii: "'"),
+                text.isWholeCharacter(atOffset: 0, in: bytes), text.isWholeCharacter(atOffset: last, in: bytes)
+            else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[1..<last]), as: UTF8.self)
         }
     }
 
@@ -85,7 +96,7 @@ enum MappingSource: Sendable, Equatable {
 
     private func matching(_ parameters: [Parameter], name: String, area: Area) -> [String] {
         if area == .header {
-            return parameters.filter { $0.name.lowercased() == name.lowercased() }.map(\.value)
+            return parameters.filter { $0.name.equalsIgnoringCase(name) }.map(\.value)
         }
         return parameters.filter { $0.name == name }.map(\.value)
     }

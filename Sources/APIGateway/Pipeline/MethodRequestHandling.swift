@@ -18,7 +18,7 @@ enum MethodRequestHandling {
         // The domain follows the region the caller chose; a request's own context still wins.
         let apiId: String
         if case .string(let given) = request.context["apiId"] { apiId = given } else { apiId = "abcdef1234" }
-        context["domainName"] = .string("\(apiId).execute-api.\(settings.region).amazonaws.com")
+        context["domainName"] = .string(.concatenating([apiId, ".execute-api.", settings.region, ".amazonaws.com"]))
         for (key, value) in request.context.pairs { context[key] = value }
         return .success(MethodRequest(
             httpMethod: request.httpMethod.uppercased(), resourcePath: match.method.resourcePath, body: request.body,

@@ -74,13 +74,31 @@ enum RequestParameterMapping {
 
     /// `integration.request.header.X-Id` → (.header, "X-Id"); names must match `^[a-zA-Z0-9._$-]+$` (DOC-rr).
     static func target(_ expression: String) -> (MappingSource.Area, String)? {
-        let prefix = "integration.request."
-        guard expression.hasPrefix(prefix) else { return nil }
-        let rest = expression.dropFirst(prefix.count)
-        guard let dot = rest.firstIndex(of: ".") else { return nil }
-        guard let area = MappingSource.Area(rawValue: String(rest[..<dot])) else { return nil }
-        let name = String(rest[rest.index(after: dot)...])
-        guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._$-".contains($0)) }) else { return nil }
-        return (area, name)
+        // Read in the bytes. The prefix and the area names are ASCII that no other Character
+        // equals, so their Characters match byte for byte, provided each `.` is a Character
+        // of its own (no combining mark joined to it).
+        let text = expression[...]
+        return text.withUTF8Bytes { bytes -> (MappingSource.Area, String)? in
+            let prefix = "integration.request.".utf8
+            guard bytes.count > prefix.count, bytes.starts(with: prefix), text.isWholeCharacter(atOffset: prefix.count - 1, in: bytes)
+            else { return nil }
+            guard let dot = (prefix.count..<bytes.count).first(where: { bytes[$0] == UInt8(ascii: ".") && text.isWholeCharacter(atOffset: $0, in: bytes) }),
+                let area = MappingSource.Area(rawValue: String(decoding: UnsafeBufferPointer(rebasing: bytes[prefix.count..<dot]), as: UTF8.self))
+            else { return nil }
+            let name = UnsafeBufferPointer(rebasing: bytes[(dot + 1)...])
+            // A Character of these ASCII letters is one of these bytes alone, and any other
+            // byte (part of a non-ASCII Character, or of CR LF) refuses the name.
+            guard !name.isEmpty, name.allSatisfy(isNameByte) else { return nil }
+            return (area, String(decoding: name, as: UTF8.self))
+        }
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+            UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "$"), UInt8(ascii: "-"):
+            true
+        default: false
+        }
     }
 }

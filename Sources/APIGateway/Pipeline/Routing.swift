@@ -16,18 +16,20 @@ enum Routing {
     /// The matching method, or nil when API Gateway would answer 403.
     static func route(method httpMethod: String, path: String, in api: APIDefinition) -> Match? {
         let requestSegments = segments(of: path)
-        var best: (score: [Int], match: Match)?
-        for method in api.methods {
+        let requestMethod = httpMethod.uppercased()
+        // The best method is kept by position: a method definition is large to copy.
+        var best: (score: [Int], index: Int, parameters: [Parameter])?
+        for (index, method) in api.methods.enumerated() {
             let upper = method.httpMethod.uppercased()
-            guard upper == httpMethod.uppercased() || upper == "ANY" else { continue }
+            guard upper == requestMethod || upper == "ANY" else { continue }
             guard let (pathScore, parameters) = match(resource: method.resourcePath, against: requestSegments) else { continue }
             // An exact method beats ANY on the same path.
             let score = pathScore + [upper == "ANY" ? 0 : 1]
             if best == nil || best!.score.lexicographicallyPrecedes(score) {
-                best = (score, Match(method: method, pathParameters: parameters))
+                best = (score, index, parameters)
             }
         }
-        return best?.match
+        return best.map { Match(method: api.methods[$0.index], pathParameters: $0.parameters) }
     }
 
     /// API Gateway's refusal when nothing matches.
@@ -65,7 +67,7 @@ enum Routing {
 
     /// `/a/b/` → `a`, `b`; `/` → nothing. A trailing slash does not make a new segment.
     private static func segments(of path: String) -> [Substring] {
-        let withoutQuery = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-        return withoutQuery.split(separator: "/", omittingEmptySubsequences: true)
+        let text = path[...]
+        return text[..<(text.firstIndex(ofASCII: "?") ?? text.endIndex)].splitOnASCII("/", omittingEmptySubsequences: true)
     }
 }

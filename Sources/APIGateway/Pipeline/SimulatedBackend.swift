@@ -18,7 +18,7 @@ public struct BackendResponse: Sendable, Equatable {
 
     /// The last value of a header, any letter case.
     public func header(_ name: String) -> String? {
-        headers.last(where: { $0.name.lowercased() == name.lowercased() })?.value
+        headers.last(where: { $0.name.equalsIgnoringCase(name) })?.value
     }
 }
 

@@ -41,8 +41,21 @@ enum TemplateSelection: Sendable, Equatable {
     /// The type and subtype without parameters, trimmed and lower-cased (media types are
     /// case-insensitive, RFC 9110 §8.3.1; AWS's own case handling here is not recorded).
     static func mediaType(_ value: String) -> String {
+        if isPlainMediaType(value) { return value }
         let type = value.splitOnASCII(";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
         return type.trimmingSpaces().lowercased()
+    }
+
+    /// Whether `value` is its own media type already: ASCII without a `;`, spaces or tabs at
+    /// either end, or upper-case letters, as most Content-Type values and template keys are.
+    private static func isPlainMediaType(_ value: String) -> Bool {
+        var value = value
+        return value.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+            if isSpace(first) || isSpace(last) { return false }
+            return !bytes.contains { $0 >= 0x80 || $0 == UInt8(ascii: ";") || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+        }
     }
 }
 

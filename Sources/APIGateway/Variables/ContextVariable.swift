@@ -107,14 +107,24 @@ enum ContextVariable {
     /// Nested maps merge key by key; anything else replaces; new keys go last.
     static func merge(_ base: OrderedMap, _ overrides: OrderedMap) -> OrderedMap {
         var merged = base
-        for (key, value) in overrides.pairs {
-            if case .map(let inner) = merged[key], case .map(let overriding) = value {
+        for (key, value) in zip(overrides.keys, overrides.values) {
+            let current = merged[key]
+            if case .map(let inner)? = current, case .map(let overriding) = value {
                 merged[key] = .map(merge(inner, overriding))
-            } else {
+            } else if !isSameText(current, value) {
                 merged[key] = value
             }
         }
         return merged
+    }
+
+    /// Whether both are the same text, byte for byte. Every request repeats the account and
+    /// domain the defaults already hold; skipping those writes keeps the copy of the default
+    /// map shared (a write copies it). Only identical bytes count: `==` on strings equates
+    /// canonically equivalent spellings, which print differently.
+    private static func isSameText(_ current: Value?, _ new: Value) -> Bool {
+        guard case .string(var old)? = current, case .string(var text) = new, old.utf8.count == text.utf8.count else { return false }
+        return old.withUTF8 { oldBytes in text.withUTF8 { oldBytes.elementsEqual($0) } }
     }
 
     /// `/{stage}` and the resource path with its `{name}` and `{name+}` segments filled in
