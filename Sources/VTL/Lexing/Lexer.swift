@@ -56,6 +56,23 @@ struct Lexer {
         }
     }
 
+    /// The built-in directive spelled by `name`, as a literal: the common names then cost no
+    /// string building (and no allocation) per directive.
+    private static func knownDirective(_ name: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
+        func spells(_ literal: StaticString) -> Bool {
+            literal.withUTF8Buffer { name.elementsEqual($0) }
+        }
+        switch name.count {
+        case 2: return spells("if") ? "if" : nil
+        case 3: return spells("set") ? "set" : spells("end") ? "end" : nil
+        case 4: return spells("else") ? "else" : spells("stop") ? "stop" : nil
+        case 5: return spells("break") ? "break" : nil
+        case 6: return spells("elseif") ? "elseif" : spells("define") ? "define" : nil
+        case 7: return spells("foreach") ? "foreach" : nil
+        default: return nil
+        }
+    }
+
     /// `else`, `end` and `stop`.
     static func takesNoArguments(_ name: String) -> Bool {
         switch name.utf8.count {
@@ -183,7 +200,7 @@ struct Lexer {
         guard index < bytes.count, Lexer.isLetter(bytes[index]) || bytes[index] == UInt8(ascii: "_") else { return nil }
         let nameStart = index
         while index < bytes.count, Lexer.isWordCharacter(bytes[index]) { index += 1 }
-        let name = string(nameStart, index)
+        let name = Lexer.knownDirective(bytes[nameStart..<index]) ?? string(nameStart, index)
         if braced {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "}") else { return nil }
             index += 1
@@ -480,7 +497,7 @@ struct Lexer {
 
     // MARK: Helpers
 
-    private mutating func emit(_ kind: TokenKind, from start: Int, to end: Int) {
+    private mutating func emit(_ kind: consuming TokenKind, from start: Int, to end: Int) {
         flushText()
         tokens.append(Token(kind: kind, range: (baseOffset + start)..<(baseOffset + end)))
     }
