@@ -10,35 +10,76 @@ struct Lexer {
     }
 
     private let source: SourceText
-    private let bytes: [UInt8]
+    /// The bytes being lexed, borrowed for the duration of `tokenize`: indexing a buffer
+    /// skips the array's uniqueness and bounds bookkeeping on every byte.
+    private let bytes: UnsafeBufferPointer<UInt8>
     /// Added to every token offset, so tokens of a string literal's contents point into the template.
     private let baseOffset: Int
     private var position = 0
     private var modes: [Mode] = [.text]
     private var tokens: [Token] = []
+    /// Text not yet emitted, so adjacent pieces merge without rebuilding a string per piece.
+    private var pendingText = PendingText()
 
-    /// Directives whose name is followed by parenthesised arguments.
-    static let directivesWithArguments: Set<String> = [
-        "set", "if", "elseif", "foreach", "define", "macro", "evaluate", "include", "parse",
-    ]
-    static let directivesWithoutArguments: Set<String> = ["else", "end", "stop"]
-
-    private init(source: SourceText, bytes: [UInt8], baseOffset: Int) {
+    private init(source: SourceText, bytes: UnsafeBufferPointer<UInt8>, baseOffset: Int) {
         self.source = source
         self.bytes = bytes
         self.baseOffset = baseOffset
+        // Real templates average well over eight bytes a token; this avoids most regrowth.
+        tokens.reserveCapacity(bytes.count / 8 + 4)
     }
 
     /// All tokens of a template, ending with `.endOfInput`.
     static func tokenize(_ source: SourceText) throws(VTLError) -> [Token] {
-        var lexer = Lexer(source: source, bytes: source.bytes, baseOffset: 0)
-        return try lexer.run()
+        try tokenize(source.bytes, at: 0, in: source)
     }
 
     /// Tokens of text embedded in a template (a double-quoted string's contents) starting at `offset`.
     static func tokenize(_ text: [UInt8], at offset: Int, in source: SourceText) throws(VTLError) -> [Token] {
-        var lexer = Lexer(source: source, bytes: text, baseOffset: offset)
-        return try lexer.run()
+        try text.withUnsafeBufferPointer { (buffer) throws(VTLError) -> [Token] in
+            var lexer = Lexer(source: source, bytes: buffer, baseOffset: offset)
+            return try lexer.run()
+        }
+    }
+
+    /// Directives whose name is followed by parenthesised arguments:
+    /// `set`, `if`, `elseif`, `foreach`, `define`, `macro`, `evaluate`, `include`, `parse`.
+    static func takesArguments(_ name: String) -> Bool {
+        switch name.utf8.count {
+        case 2: name == "if"
+        case 3: name == "set"
+        case 5: name == "macro" || name == "parse"
+        case 6: name == "elseif" || name == "define"
+        case 7: name == "foreach" || name == "include"
+        case 8: name == "evaluate"
+        default: false
+        }
+    }
+
+    /// The built-in directive spelled by `name`, as a literal: the common names then cost no
+    /// string building (and no allocation) per directive.
+    private static func knownDirective(_ name: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
+        func spells(_ literal: StaticString) -> Bool {
+            literal.withUTF8Buffer { name.elementsEqual($0) }
+        }
+        switch name.count {
+        case 2: return spells("if") ? "if" : nil
+        case 3: return spells("set") ? "set" : spells("end") ? "end" : nil
+        case 4: return spells("else") ? "else" : spells("stop") ? "stop" : nil
+        case 5: return spells("break") ? "break" : nil
+        case 6: return spells("elseif") ? "elseif" : spells("define") ? "define" : nil
+        case 7: return spells("foreach") ? "foreach" : nil
+        default: return nil
+        }
+    }
+
+    /// `else`, `end` and `stop`.
+    static func takesNoArguments(_ name: String) -> Bool {
+        switch name.utf8.count {
+        case 3: name == "end"
+        case 4: name == "else" || name == "stop"
+        default: false
+        }
     }
 
     private mutating func run() throws(VTLError) -> [Token] {
@@ -109,13 +150,20 @@ struct Lexer {
         var index = offset
         while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
         guard index > offset, index < bytes.count, bytes[index] == UInt8(ascii: "#") else { return nil }
-        guard let (name, _, _) = directiveName(at: index), name == "set" else { return nil }
-        return index
+        // `#set`, `#{set}`, not `#setting`: compare bytes rather than build the name.
+        var name = index + 1
+        let braced = name < bytes.count && bytes[name] == UInt8(ascii: "{")
+        if braced { name += 1 }
+        guard name + 3 <= bytes.count, bytes[name] == UInt8(ascii: "s"), bytes[name + 1] == UInt8(ascii: "e"),
+            bytes[name + 2] == UInt8(ascii: "t")
+        else { return nil }
+        let end = name + 3
+        if braced { return end < bytes.count && bytes[end] == UInt8(ascii: "}") ? index : nil }
+        return end < bytes.count && Lexer.isWordCharacter(bytes[end]) ? nil : index
     }
 
     private var previousTokenIsText: Bool {
-        if case .text = tokens.last?.kind { return true }
-        return false
+        pendingText.isOpen
     }
 
     private mutating func lexHash() throws(VTLError) {
@@ -124,7 +172,7 @@ struct Lexer {
             guard let close = find("]]#", from: start + 3) else {
                 throw error("unclosed '#[[': expected ']]#'", at: start)
             }
-            appendText(String(decoding: bytes[(start + 3)..<close], as: UTF8.self), from: start, to: close + 3, mergeable: false)
+            appendText(string(start + 3, close), from: start, to: close + 3, mergeable: false)
             position = close + 3
         } else if matches("##", at: start) {
             var index = start + 2
@@ -152,7 +200,7 @@ struct Lexer {
         guard index < bytes.count, Lexer.isLetter(bytes[index]) || bytes[index] == UInt8(ascii: "_") else { return nil }
         let nameStart = index
         while index < bytes.count, Lexer.isWordCharacter(bytes[index]) { index += 1 }
-        let name = String(decoding: bytes[nameStart..<index], as: UTF8.self)
+        let name = Lexer.knownDirective(bytes[nameStart..<index]) ?? string(nameStart, index)
         if braced {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "}") else { return nil }
             index += 1
@@ -161,7 +209,7 @@ struct Lexer {
     }
 
     private mutating func lexDirective(_ name: String, start: Int, nameEnd: Int) {
-        if Lexer.directivesWithoutArguments.contains(name) {
+        if Lexer.takesNoArguments(name) {
             var end = nameEnd
             if name == "else" || name == "end" { end = lineBreakAfterSpaces(from: nameEnd) ?? nameEnd }
             emit(.directive(name), from: start, to: end)
@@ -176,7 +224,7 @@ struct Lexer {
             emit(.leftParen, from: index, to: index + 1)
             modes.append(.expression(closer: UInt8(ascii: ")"), directive: true))
             position = index + 1
-        } else if Lexer.directivesWithArguments.contains(name) || name == "break" {
+        } else if Lexer.takesArguments(name) || name == "break" {
             // The parser reports a missing parenthesis.
             emit(.directive(name), from: start, to: nameEnd)
             position = nameEnd
@@ -204,13 +252,13 @@ struct Lexer {
             return
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "#"), let (name, nameEnd, _) = directiveName(at: index),
-            Lexer.directivesWithArguments.contains(name) || Lexer.directivesWithoutArguments.contains(name)
+            Lexer.takesArguments(name) || Lexer.takesNoArguments(name)
                 || name == "break" || isFollowedByParenthesis(nameEnd)
         {
             let kept = String(repeating: "\\", count: count / 2)
             if count % 2 == 1 {
                 // An odd count: the directive is text.
-                appendText(kept + String(decoding: bytes[index..<nameEnd], as: UTF8.self), from: start, to: nameEnd)
+                appendText(kept + string(index, nameEnd), from: start, to: nameEnd)
                 position = nameEnd
             } else {
                 appendText(kept, from: start, to: index)
@@ -249,7 +297,7 @@ struct Lexer {
     private mutating func lexIdentifier() {
         let start = position
         while position < bytes.count, Lexer.isIdentifierCharacter(bytes[position]) { position += 1 }
-        emit(.identifier(String(decoding: bytes[start..<position], as: UTF8.self)), from: start, to: position)
+        emit(.identifier(string(start, position)), from: start, to: position)
     }
 
     private mutating func lexReferenceContinuation(braced: Bool) {
@@ -354,7 +402,7 @@ struct Lexer {
                 throw error("unexpected character '\(characterDescription(at: start))'", at: start)
             }
             while position < bytes.count, Lexer.isWordCharacter(bytes[position]) { position += 1 }
-            emit(.word(String(decoding: bytes[start..<position], as: UTF8.self)), from: start, to: position)
+            emit(.word(string(start, position)), from: start, to: position)
         }
     }
 
@@ -377,15 +425,36 @@ struct Lexer {
                 while position < bytes.count, Lexer.isDigit(bytes[position]) { position += 1 }
             }
         }
-        let text = String(decoding: bytes[start..<position], as: UTF8.self)
+        let text = string(start, position)
         emit(isFloat ? .floatingPoint(text) : .integer(text), from: start, to: position)
     }
 
     /// A string literal; the quote character doubled is the only escape.
     private mutating func lexString(quote: UInt8) throws(VTLError) {
         let start = position
-        var content: [UInt8] = []
         var index = start + 1
+        // Most literals have no doubled quote and no `\u` escape: their text is the source bytes.
+        var plainEnd = index
+        var mayEscape = false
+        while plainEnd < bytes.count, bytes[plainEnd] != quote {
+            if bytes[plainEnd] == UInt8(ascii: "\\") { mayEscape = true }
+            plainEnd += 1
+        }
+        if plainEnd < bytes.count, plainEnd + 1 >= bytes.count || bytes[plainEnd + 1] != quote,
+            quote == UInt8(ascii: "'") || !mayEscape
+        {
+            var interpolates = false
+            if quote == UInt8(ascii: "\"") {
+                for offset in index..<plainEnd where bytes[offset] == UInt8(ascii: "$") || bytes[offset] == UInt8(ascii: "#") {
+                    interpolates = true
+                    break
+                }
+            }
+            emit(.string(string(index, plainEnd), interpolates: interpolates), from: start, to: plainEnd + 1)
+            position = plainEnd + 1
+            return
+        }
+        var content: [UInt8] = []
         while true {
             guard index < bytes.count else { throw error("unterminated string literal", at: start) }
             if bytes[index] == quote {
@@ -428,8 +497,14 @@ struct Lexer {
 
     // MARK: Helpers
 
-    private mutating func emit(_ kind: TokenKind, from start: Int, to end: Int) {
+    private mutating func emit(_ kind: consuming TokenKind, from start: Int, to end: Int) {
+        flushText()
         tokens.append(Token(kind: kind, range: (baseOffset + start)..<(baseOffset + end)))
+    }
+
+    /// The bytes `start..<end` as a string.
+    private func string(_ start: Int, _ end: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
     private mutating func emitSingle(_ kind: TokenKind) {
@@ -442,18 +517,40 @@ struct Lexer {
         position += length
     }
 
+    /// Text that is exactly the source bytes `start..<end`.
     private mutating func appendText(from start: Int, to end: Int) {
-        appendText(String(decoding: bytes[start..<end], as: UTF8.self), from: start, to: end)
+        if pendingText.isOpen, pendingText.end == start {
+            if pendingText.unescaped != nil {
+                pendingText.unescaped! += string(start, end)
+            }
+            pendingText.end = end
+        } else {
+            flushText()
+            pendingText = PendingText(start: start, end: end, unescaped: nil)
+        }
         position = end
     }
 
     /// Adjacent text merges into one token, as Velocity's greedy text token does.
     private mutating func appendText(_ text: String, from start: Int, to end: Int, mergeable: Bool = true) {
-        if mergeable, let last = tokens.last, case .text(let previous) = last.kind, last.range.upperBound == baseOffset + start {
-            tokens[tokens.count - 1] = Token(kind: .text(previous + text), range: last.range.lowerBound..<(baseOffset + end))
+        if mergeable, pendingText.isOpen, pendingText.end == start {
+            var merged = pendingText.unescaped ?? string(pendingText.start, pendingText.end)
+            pendingText.unescaped = nil
+            merged += text
+            pendingText.unescaped = merged
+            pendingText.end = end
         } else {
-            emit(.text(text), from: start, to: end)
+            flushText()
+            pendingText = PendingText(start: start, end: end, unescaped: text)
         }
+    }
+
+    private mutating func flushText() {
+        guard pendingText.isOpen else { return }
+        let text = pendingText
+        pendingText = PendingText()
+        let kind = TokenKind.text(text.unescaped ?? string(text.start, text.end))
+        tokens.append(Token(kind: kind, range: (baseOffset + text.start)..<(baseOffset + text.end)))
     }
 
     /// The end of `[ \t]*` followed by one line break, if that is what follows `offset`.
@@ -478,9 +575,11 @@ struct Lexer {
     }
 
     private func find(_ literal: StaticString, from offset: Int) -> Int? {
+        // Both literals searched for (`]]#`, `*#`) are rare bytes: skip to their first byte.
+        let first = literal.withUTF8Buffer { $0[0] }
         var index = offset
         while index < bytes.count {
-            if matches(literal, at: index) { return index }
+            if bytes[index] == first, matches(literal, at: index) { return index }
             index += 1
         }
         return nil
@@ -525,4 +624,13 @@ struct Lexer {
     }
 
     static func isWordCharacter(_ byte: UInt8) -> Bool { isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "_") }
+}
+
+/// A text token still growing: `unescaped` holds its text once it differs from the source bytes.
+private struct PendingText {
+    var start = -1
+    var end = -1
+    var unescaped: String?
+
+    var isOpen: Bool { start >= 0 }
 }

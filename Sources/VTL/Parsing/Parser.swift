@@ -47,17 +47,17 @@ struct Parser {
     }
 
     private mutating func parseTemplateBody() throws(VTLError) -> [Node] {
-        let (nodes, _) = try parseBlock(until: [], opener: nil)
+        let (nodes, _) = try parseBlock(until: .endOfInput, opener: nil)
         return nodes
     }
 
     // MARK: Blocks
 
     /// Nodes up to one of `terminators` (`#end`, `#else`, ...), which is left unconsumed.
-    private mutating func parseBlock(until terminators: Set<String>, opener: Token?) throws(VTLError) -> ([Node], String?) {
+    private mutating func parseBlock(until terminators: BlockTerminators, opener: Token?) throws(VTLError) -> ([Node], String?) {
         try nest(at: opener?.range.lowerBound ?? tokens[index].range.lowerBound)
         defer { depth -= 1 }
-        var nodes: [Node] = []
+        var nodes = TextMergingNodes()
         while true {
             let token = tokens[index]
             switch token.kind {
@@ -65,14 +65,10 @@ struct Parser {
                 if let opener, case .directive(let name) = opener.kind {
                     throw source.error(.syntax, "#\(name) has no matching #end", at: opener.range.lowerBound)
                 }
-                return (nodes, nil)
+                return (nodes.finish(), nil)
             case .text(let text):
                 index += 1
-                if case .text(let previous)? = nodes.last {
-                    nodes[nodes.count - 1] = .text(previous + text)
-                } else {
-                    nodes.append(.text(text))
-                }
+                nodes.appendText(text)
             case .comment:
                 index += 1
             case .referenceEscape(let backslashes):
@@ -81,17 +77,15 @@ struct Parser {
             case .referenceStart:
                 nodes.append(.reference(try parseReference()))
             case .directive(let name):
-                if terminators.contains(name) { return (nodes, name) }
+                if terminators.includes(name) { return (nodes.finish(), name) }
                 if let node = try parseDirective(name, token: token) { nodes.append(node) }
             case .bareMacroCall(let name):
                 index += 1
                 let sourceText = source.text(token.range)
                 if macros[name] != nil {
                     nodes.append(.macroCall(name: name, arguments: [], sourceText: sourceText, offset: token.range.lowerBound))
-                } else if case .text(let previous)? = nodes.last {
-                    nodes[nodes.count - 1] = .text(previous + sourceText)
                 } else {
-                    nodes.append(.text(sourceText))
+                    nodes.appendText(sourceText)
                 }
             default:
                 throw source.error(.syntax, "unexpected \(describe(token))", at: token.range.lowerBound)
@@ -177,7 +171,7 @@ struct Parser {
             try expect(.leftParen, after: directive)
             let condition = try parseExpression()
             try expectDirectiveEnd(of: directive)
-            let (body, terminator) = try parseBlock(until: ["elseif", "else", "end"], opener: token)
+            let (body, terminator) = try parseBlock(until: .elseOrEnd, opener: token)
             branches.append(ConditionalBranch(condition: condition, body: body))
             switch terminator {
             case "elseif":
@@ -196,7 +190,7 @@ struct Parser {
 
     /// A block up to its `#end`, which is consumed.
     private mutating func parseBody(of opener: Token) throws(VTLError) -> [Node] {
-        let (body, terminator) = try parseBlock(until: ["end"], opener: opener)
+        let (body, terminator) = try parseBlock(until: .end, opener: opener)
         if terminator == "end" { index += 1 }
         return body
     }
@@ -334,31 +328,16 @@ struct Parser {
         try parseBinary(level: 0)
     }
 
-    private static let precedence: [[(TokenKind, BinaryOperator)]] = [
-        [(.operator(.or), .or), (.word("or"), .or)],
-        [(.operator(.and), .and), (.word("and"), .and)],
-        [(.operator(.equal), .equal), (.word("eq"), .equal), (.operator(.notEqual), .notEqual), (.word("ne"), .notEqual)],
-        [
-            (.operator(.less), .less), (.word("lt"), .less), (.operator(.lessOrEqual), .lessOrEqual), (.word("le"), .lessOrEqual),
-            (.operator(.greater), .greater), (.word("gt"), .greater), (.operator(.greaterOrEqual), .greaterOrEqual),
-            (.word("ge"), .greaterOrEqual),
-        ],
-        [(.operator(.plus), .add), (.operator(.minus), .subtract)],
-        [(.operator(.times), .multiply), (.operator(.divide), .divide), (.operator(.remainder), .remainder)],
-    ]
-
+    /// Precedence climbing: operators of `level` or tighter bind here, all of them left-associative
+    /// (levels in `BinaryOperator.precedence`).
     private mutating func parseBinary(level: Int) throws(VTLError) -> Expression {
-        guard level < Parser.precedence.count else { return try parseUnary() }
-        var left = try parseBinary(level: level + 1)
-        outer: while true {
+        var left = try parseUnary()
+        while true {
             let token = tokens[index]
-            for (kind, op) in Parser.precedence[level] where kind == token.kind {
-                index += 1
-                let right = try parseBinary(level: level + 1)
-                left = .binary(op, left, right, offset: token.range.lowerBound)
-                continue outer
-            }
-            return left
+            guard let (op, operatorLevel) = BinaryOperator.spelled(by: token.kind), operatorLevel >= level else { return left }
+            index += 1
+            let right = try parseBinary(level: operatorLevel + 1)
+            left = .binary(op, left, right, offset: token.range.lowerBound)
         }
     }
 

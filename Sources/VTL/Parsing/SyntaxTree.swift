@@ -1,20 +1,23 @@
 import JavaLang
 
 /// A parsed template body: what prints, in order.
-indirect enum Node: Sendable {
+///
+/// Only the large cases are `indirect`: text and references, most of a template, are stored
+/// in the node itself rather than in a box of their own (one allocation less for each).
+enum Node: Sendable {
     case text(String)
     case reference(Reference)
     /// `\$a`: what prints depends on whether `$a` is defined when the template renders.
     case escapedReference(backslashes: Int, Reference)
-    case set(target: Reference, value: Expression, offset: Int)
+    indirect case set(target: Reference, value: Expression, offset: Int)
     case conditional(branches: [ConditionalBranch], otherwise: [Node]?)
-    case foreach(variable: Variable, iterable: Expression, body: [Node], offset: Int)
+    indirect case foreach(variable: Variable, iterable: Expression, body: [Node], offset: Int)
     /// `#break`, or `#break($foreach.parent)` to leave an outer loop.
-    case breakLoop(scope: Expression?, offset: Int)
+    indirect case breakLoop(scope: Expression?, offset: Int)
     case stop
-    case define(name: Variable, body: [Node])
-    case macroCall(name: String, arguments: [Expression], sourceText: String, offset: Int)
-    case evaluate(Expression, offset: Int)
+    indirect case define(name: Variable, body: [Node])
+    indirect case macroCall(name: String, arguments: [Expression], sourceText: String, offset: Int)
+    indirect case evaluate(Expression, offset: Int)
 }
 
 struct ConditionalBranch: Sendable {
@@ -66,16 +69,19 @@ enum ReferenceStep: Sendable {
 }
 
 /// The right-hand side of `#set`, conditions, arguments.
-indirect enum Expression: Sendable {
+///
+/// Constants and references, most arguments, are stored unboxed; the cases holding
+/// expressions directly are `indirect`.
+enum Expression: Sendable {
     case constant(Constant)
     /// A double-quoted string with references or directives inside, rendered each time.
     case interpolatedString([Node])
     case reference(Reference)
     case list([Expression])
     case map([(key: Expression, value: Expression)])
-    case range(from: Expression, to: Expression, offset: Int)
-    case not(Expression)
-    case binary(BinaryOperator, Expression, Expression, offset: Int)
+    indirect case range(from: Expression, to: Expression, offset: Int)
+    indirect case not(Expression)
+    indirect case binary(BinaryOperator, Expression, Expression, offset: Int)
 }
 
 /// A literal whose value is known when the template is parsed.
