@@ -29,7 +29,7 @@ let package = Package(
         .executableTarget(name: "vtl", dependencies: ["VTLCommandLine"]),
 
         .testTarget(name: "JavaLangTests", dependencies: ["JavaLang"]),
-        .testTarget(name: "VTLTests", dependencies: ["VTL"]),
+        .testTarget(name: "VTLTests", dependencies: ["VTL", "JSON"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "APIGatewayTests", dependencies: ["APIGateway"]),

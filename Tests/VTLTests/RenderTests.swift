@@ -13,6 +13,12 @@ struct RenderTests {
         #expect(try template.render(Context(["name": "Ada", "count": 3])) == "Hello, Ada! You have 3 messages.")
     }
 
+    @Test func integersPrintInDecimalAtEveryMagnitude() throws {
+        let context = Context(["values": .list([0, 7, -7, 1_000_000, .integer(Int.max), .integer(Int.min)], style: .java)])
+        let output = try Template(source: "#foreach($n in $values)$n;#end").render(context)
+        #expect(output == "0;7;-7;1000000;9223372036854775807;-9223372036854775808;")
+    }
+
     @Test func valueLiteralsPrintAsJavaObjects() throws {
         let context = Context([
             "map": ["z": 1, "a": [true, nil, 2.5]],

@@ -27,6 +27,30 @@ struct RenderedOutput {
         count += length
     }
 
+    /// `String(value)` without making the String: integers are printed in loops over records.
+    mutating func appendDecimal(_ value: Int) {
+        if let piece {
+            appendBytes(of: piece)
+            self.piece = nil
+        }
+        // Digits are produced backwards into a buffer large enough for Int.min.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+            var magnitude = value.magnitude
+            var start = 20
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(truncatingIfNeeded: magnitude % 10) &+ UInt8(ascii: "0")
+                magnitude /= 10
+            } while magnitude != 0
+            if value < 0 {
+                start -= 1
+                buffer[start] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
+            count += 20 - start
+        }
+    }
+
     private mutating func appendBytes(of text: String) {
         // Appending the UTF-8 view element by element costs several times a copy of its bytes.
         if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {

@@ -160,6 +160,11 @@ final class Renderer {
 
     func write(_ text: String, at offset: Int) throws(VTLError) {
         output.append(text)
+        try checkOutputSize(at: offset)
+    }
+
+    @inline(__always)
+    private func checkOutputSize(at offset: Int) throws(VTLError) {
         if output.count > options.limits.outputBytes {
             throw error(.limitExceeded, "the output is larger than \(options.limits.outputBytes) bytes", at: offset)
         }
@@ -176,7 +181,8 @@ final class Renderer {
         case .string(let string):
             try write(string, at: reference.offset)
         case .integer(let integer):
-            try write(String(integer), at: reference.offset)
+            output.appendDecimal(integer)
+            try checkOutputSize(at: reference.offset)
         case .double(let double):
             try write(JavaDouble.string(double), at: reference.offset)
         default:

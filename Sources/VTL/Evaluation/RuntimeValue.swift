@@ -87,13 +87,49 @@ final class ListStorage {
 ///
 /// Most maps in templates are small JSON objects, so keys are found by a linear search and a
 /// hash index is built only once a map grows past `indexedCount` keys.
+///
+/// A map made from a JSON object or a host `Value` keeps its values in that form until a
+/// template writes to it or reads a list or map out of it: a loop over a thousand records that
+/// only prints their fields never converts them.
 final class MapStorage {
     @exclusivity(unchecked) private(set) var keys: [String]
-    /// Values in key order; JSON containers among them stay frozen until read through `get`.
+    /// Values in key order, once converted; JSON containers among them stay frozen until read through `get`.
     @exclusivity(unchecked) private var values: [RuntimeValue]
+    /// The values in their source form, until `convertValues()`; `values` is empty meanwhile.
+    @exclusivity(unchecked) private var unconverted: UnconvertedValues?
     @exclusivity(unchecked) private var index: [String: Int]?
     /// Comparing short keys is cheaper than hashing them; a request context has about 20.
     private static let indexedCount = 32
+
+    enum UnconvertedValues {
+        case json([JSONValue])
+        case host([Value])
+
+        /// The runtime form of a scalar, made afresh on each read; nil for what needs one
+        /// shared identity (a list, a map, a host object).
+        @inline(__always)
+        func scalar(at position: Int) -> RuntimeValue? {
+            switch self {
+            case .json(let values):
+                switch values[position] {
+                case .array, .object: return nil
+                case let value: return RuntimeValue(json: value)
+                }
+            case .host(let values):
+                switch values[position] {
+                case .list, .map, .object, .json: return nil
+                case let value: return RuntimeValue(value)
+                }
+            }
+        }
+
+        var converted: [RuntimeValue] {
+            switch self {
+            case .json(let values): values.map(RuntimeValue.init(json:))
+            case .host(let values): values.map(RuntimeValue.init)
+            }
+        }
+    }
 
     init() {
         keys = []
@@ -103,6 +139,14 @@ final class MapStorage {
     init(keys: [String], values: [RuntimeValue]) {
         self.keys = keys
         self.values = values
+        if keys.count > MapStorage.indexedCount { rebuildIndex() }
+    }
+
+    /// A map over distinct `keys` whose values are converted only when needed.
+    init(keys: [String], unconverted: UnconvertedValues) {
+        self.keys = keys
+        self.values = []
+        self.unconverted = unconverted
         if keys.count > MapStorage.indexedCount { rebuildIndex() }
     }
 
@@ -122,12 +166,22 @@ final class MapStorage {
         index = built
     }
 
+    @inline(__always)
+    private func convertValues() {
+        guard let unconverted else { return }
+        values = unconverted.converted
+        self.unconverted = nil
+    }
+
     /// The value, thawing a frozen JSON container in place so later reads share it.
     func get(_ key: String) -> RuntimeValue? {
-        position(of: key).map(value(at:))
+        guard let position = position(of: key) else { return nil }
+        if let unconverted, let scalar = unconverted.scalar(at: position) { return scalar }
+        return value(at: position)
     }
 
     private func value(at position: Int) -> RuntimeValue {
+        convertValues()
         guard case .json(let json) = values[position] else { return values[position] }
         let thawed = RuntimeValue.thawing(json)
         values[position] = thawed
@@ -138,11 +192,15 @@ final class MapStorage {
     func entryValue(_ key: String) -> RuntimeValue { get(key) ?? .null }
 
     /// Every value in order, read as `get` reads them.
-    var thawedValues: [RuntimeValue] { values.indices.map(value(at:)) }
+    var thawedValues: [RuntimeValue] {
+        convertValues()
+        return values.indices.map(value(at:))
+    }
 
     /// Returns the previous value, as `Map.put` does.
     @discardableResult
     func put(_ key: String, _ value: RuntimeValue) -> RuntimeValue? {
+        convertValues()
         if let position = position(of: key) {
             let previous = values[position]
             values[position] = value
@@ -161,6 +219,7 @@ final class MapStorage {
     @discardableResult
     func remove(_ key: String) -> RuntimeValue? {
         guard let position = position(of: key) else { return nil }
+        convertValues()
         keys.remove(at: position)
         let previous = values.remove(at: position)
         if index != nil { rebuildIndex() }
@@ -170,11 +229,19 @@ final class MapStorage {
     func removeAll() {
         keys.removeAll()
         values.removeAll()
+        unconverted = nil
         index = nil
     }
 
-    var pairs: [(key: String, value: RuntimeValue)] { Array(zip(keys, values)) }
-    var orderedValues: [RuntimeValue] { values }
+    var pairs: [(key: String, value: RuntimeValue)] {
+        convertValues()
+        return Array(zip(keys, values))
+    }
+
+    var orderedValues: [RuntimeValue] {
+        convertValues()
+        return values
+    }
 
     deinit {
         guard values.contains(where: \.isContainer) else { return }
@@ -247,7 +314,7 @@ extension RuntimeValue {
         case .list(let elements, let style): self = .list(ListStorage(elements.map(RuntimeValue.init), style: style))
         case .map(let map):
             // The keys are already unique: no need to search for each one as `put` would.
-            self = .map(MapStorage(keys: map.keys, values: map.values.map(RuntimeValue.init)))
+            self = .map(MapStorage(keys: map.keys, unconverted: .host(map.values)))
         case .object(let object): self = .object(HostObject(object))
         case .json(let json): self = RuntimeValue(json: json)
         }
@@ -281,7 +348,7 @@ extension RuntimeValue {
         case .array(let elements):
             return .list(ListStorage(elements.map(RuntimeValue.init(json:)), style: .json))
         case .object(let object):
-            return .map(MapStorage(keys: object.keys, values: object.values.map(RuntimeValue.init(json:))))
+            return .map(MapStorage(keys: object.keys, unconverted: .json(object.values)))
         default:
             return RuntimeValue(json: json)
         }
