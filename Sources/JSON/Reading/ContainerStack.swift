@@ -13,6 +13,8 @@ struct ContainerStack: ~Copyable {
     private var keys: UnsafeMutablePointer<String>
     private var keyCapacity = 16
     private(set) var keyCount = 0
+    /// By depth, the keys of the last object finished there, which the next one is expected to repeat.
+    private var shapes: [ObjectShape] = []
 
     init() {
         values = .allocate(capacity: valueCapacity)
@@ -52,46 +54,96 @@ struct ContainerStack: ~Copyable {
         return result
     }
 
-    /// Adds a member to the object whose members start at `keyBase` / `valueBase`; a key it
-    /// already has keeps its place and takes the new value, as `JSONObject.updateValue` does.
-    /// `index` is that object's key index, made once it has more than
-    /// `JSONObject.parsedIndexThreshold` keys; below that a linear search is cheaper.
+    /// Starts an object at `depth` (1 for the outermost container), expecting the keys of
+    /// the last object finished at that depth. That shape stays put while the object is open:
+    /// only an object at the same depth replaces it, and none finishes before this one does.
+    mutating func openObject(depth: Int) -> OpenObject {
+        while shapes.count < depth { shapes.append(ObjectShape()) }
+        return OpenObject(depth: depth, keyBase: keyCount, valueBase: valueCount)
+    }
+
+    /// True while `object` follows its expected shape and `key` is the next key there. Byte
+    /// for byte, not `==`: a canonically equivalent spelling is the same key but prints differently.
     @inline(__always)
-    mutating func addMember(_ key: __owned String, _ value: __owned JSONValue, keyBase: Int, valueBase: Int, index: inout [String: Int]?) {
-        if index == nil {
-            var position = keyBase
+    private func follows(_ object: inout OpenObject, with key: String) -> Bool {
+        let expected = shapes[object.depth - 1].keys
+        guard object.matched < expected.count, ObjectShape.sameSpelling(expected[object.matched], key) else {
+            return false
+        }
+        object.matched += 1
+        return true
+    }
+
+    /// Adds a member to `object`; a key it already has keeps its place and takes the new
+    /// value, as `JSONObject.updateValue` does.
+    @inline(__always)
+    mutating func addMember(_ key: __owned String, _ value: __owned JSONValue, to object: inout OpenObject) {
+        if object.following {
+            if follows(&object, with: key) {
+                push(value)
+                return
+            }
+            stopFollowing(&object)
+        }
+        if object.index == nil {
+            var position = object.keyBase
             while position < keyCount {
                 if keys[position] == key {
-                    values[valueBase + position - keyBase] = value
+                    values[object.valueBase + position - object.keyBase] = value
                     return
                 }
                 position += 1
             }
-        } else if let position = index![key] {
-            values[valueBase + position] = value
+        } else if let position = object.index![key] {
+            values[object.valueBase + position] = value
             return
         } else {
-            index![key] = keyCount - keyBase
+            object.index![key] = keyCount - object.keyBase
         }
-        if keyCount == keyCapacity { growKeys() }
-        (keys + keyCount).initialize(to: key)
-        keyCount += 1
+        pushKey(key)
         push(value)
-        if index == nil && keyCount - keyBase > JSONObject.parsedIndexThreshold {
-            var built: [String: Int] = [:]
-            built.reserveCapacity(keyCount - keyBase)
-            for position in keyBase..<keyCount { built[keys[position]] = position - keyBase }
-            index = built
+        if object.index == nil && keyCount - object.keyBase > JSONObject.parsedIndexThreshold {
+            object.index = keyIndex(from: object.keyBase)
         }
     }
 
-    /// The members added since `keyBase` / `valueBase`, moved out into an object.
-    mutating func popObject(keyBase: Int, valueBase: Int, index: consuming [String: Int]?) -> JSONObject {
-        let count = keyCount - keyBase
+    /// Puts the keys `object` matched so far on the stack, with the index they call for,
+    /// so that it goes on as an object with keys of its own.
+    private mutating func stopFollowing(_ object: inout OpenObject) {
+        object.following = false
+        for key in shapes[object.depth - 1].keys[..<object.matched] { pushKey(key) }
+        if object.matched > JSONObject.parsedIndexThreshold { object.index = keyIndex(from: object.keyBase) }
+    }
+
+    private mutating func pushKey(_ key: __owned String) {
+        if keyCount == keyCapacity { growKeys() }
+        (keys + keyCount).initialize(to: key)
+        keyCount += 1
+    }
+
+    private func keyIndex(from keyBase: Int) -> [String: Int] {
+        var built: [String: Int] = [:]
+        built.reserveCapacity(keyCount - keyBase)
+        for position in keyBase..<keyCount { built[keys[position]] = position - keyBase }
+        return built
+    }
+
+    /// The members of `object`, moved out into a `JSONObject`. One that repeated all the
+    /// expected keys shares their array; any other becomes what its depth expects next.
+    mutating func popObject(_ object: inout OpenObject) -> JSONObject {
+        if object.following {
+            if object.matched > 0 && object.matched == shapes[object.depth - 1].keys.count {
+                let expected = shapes[object.depth - 1]
+                return JSONObject(parsedKeys: expected.keys, values: popArray(from: object.valueBase), positions: expected.index)
+            }
+            stopFollowing(&object)
+        }
+        let count = keyCount - object.keyBase
         guard count > 0 else { return JSONObject() }
-        keyCount = keyBase
-        let objectKeys = Self.moved(from: keys + keyBase, count: count)
-        return JSONObject(parsedKeys: objectKeys, values: popArray(from: valueBase), positions: index)
+        keyCount = object.keyBase
+        let shape = ObjectShape(keys: Self.moved(from: keys + object.keyBase, count: count), index: object.index)
+        shapes[object.depth - 1] = shape
+        return JSONObject(parsedKeys: shape.keys, values: popArray(from: object.valueBase), positions: shape.index)
     }
 
     private mutating func growValues() {

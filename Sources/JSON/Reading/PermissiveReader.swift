@@ -92,9 +92,7 @@ struct PermissiveReader: ~Copyable {
 
     mutating func readObject() throws(JSONError) -> JSONValue {
         try enter()
-        let keyBase = open.keyCount
-        let valueBase = open.valueCount
-        var index: [String: Int]?
+        var object = open.openObject(depth: depth)
         while true {
             read()
             switch c {
@@ -105,7 +103,7 @@ struct PermissiveReader: ~Copyable {
             case UInt8(ascii: "}"):
                 depth -= 1
                 read()
-                return .object(open.popObject(keyBase: keyBase, valueBase: valueBase, index: index))
+                return .object(open.popObject(&object))
             default:
                 let key = try readKey()
                 skipSpace()
@@ -120,12 +118,12 @@ struct PermissiveReader: ~Copyable {
                 }
                 c = bytes[position]
                 let value = try readValue(.objectValue)
-                open.addMember(key, value, keyBase: keyBase, valueBase: valueBase, index: &index)
+                open.addMember(key, value, to: &object)
                 skipSpace()
                 if c == UInt8(ascii: "}") {
                     depth -= 1
                     read()
-                    return .object(open.popObject(keyBase: keyBase, valueBase: valueBase, index: index))
+                    return .object(open.popObject(&object))
                 }
                 if c == Self.endOfInput { throw error(.unexpectedEndOfInput, at: position - 1, detail: "null") }
                 if c != UInt8(ascii: ",") { throw error(.unexpectedToken, at: position - 1) }
