@@ -31,6 +31,16 @@ struct InputVariableTests {
         #expect(try render("$input.path('\(path)')", body: Self.document) == expected)
     }
 
+    @Test("a path read again, and more paths than a request keeps, read the same values")
+    func repeatedPaths() throws {
+        // Results are kept per request, at most 16 of them: 40 paths read twice replace them all.
+        let body = "{\"a\":[" + (0..<40).map(String.init).joined(separator: ",") + "],\"x\":\"s/t\"}"
+        let template = "#foreach($round in [1..2])#foreach($i in [0..39])$input.path(\"$.a[$i]\"),#end#end"
+        let once = (0..<40).map { "\($0)," }.joined()
+        #expect(try render(template, body: body) == once + once)
+        #expect(try render("$input.json('$.x')$input.path('$.x')$input.json('$.x')$input.path('$.x')", body: body) == #""s/t"s/t"s/t"s/t"#)
+    }
+
     @Test("non-JSON text reads as a string (recorded on AWS)")
     func permissive() throws {
         #expect(try render("$input.json('$') $input.path('$')", body: "a=b") == #""a=b" a=b"#)

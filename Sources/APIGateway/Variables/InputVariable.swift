@@ -5,6 +5,7 @@ import VTL
 struct InputVariable: TemplateObject {
     let body: RequestBody
     let parameters: RequestParameters
+    let pathResults = PathResults()
 
     init(_ request: MethodRequest, limits: RequestLimits = RequestLimits()) {
         body = RequestBody(request.body, maximumBytes: limits.bodyBytes)
@@ -22,33 +23,47 @@ struct InputVariable: TemplateObject {
     func call(_ name: String, arguments: [Value]) throws(TemplateObjectError) -> MethodResult {
         switch (name, arguments.count) {
         case ("getBody", 0): return .value(.string(try body.checkedText()))
-        case ("json", 1), ("path", 1):
+        case ("params", 0): return .value(parameters.allMaps)
+        case (_, 1): return try call(name, argument: arguments[0])
+        // `params()` and `params(String)` are overloads; Velocity 1.7 picks one by arity and
+        // Java rejects any other argument (Velocity 1.7 oracle: `$input.params(1)`).
+        case ("params", _): throw Self.wrongParameterArguments
+        default: return .notFound
+        }
+    }
+
+    func call(_ name: String, argument: Value) throws(TemplateObjectError) -> MethodResult {
+        switch name {
+        case "json", "path":
             // `json(String)`: Velocity 1.7 finds no method for a non-string argument.
-            guard case .string(let pathText) = arguments[0] else { return .notFound }
-            if name == "json", pathText == "$" {
-                // The whole body: straight from its text when the transcoder can, else as below.
-                _ = try body.checkedText()
-                if let text = body.compactText() { return .value(.string(text)) }
-            }
-            let result = try evaluate(pathText)
-            return .value(name == "json" ? json(result) : value(result))
-        case ("params", 0):
-            return .value(parameters.allMaps)
-        case ("params", _):
-            // `params()` and `params(String)` are overloads; Velocity 1.7 picks one by arity and
-            // Java rejects any other argument (Velocity 1.7 oracle: `$input.params(1)`).
-            guard arguments.count == 1, case .string(let parameter) = arguments[0] else {
-                throw TemplateObjectError("params failed: java.lang.IllegalArgumentException: wrong number of arguments")
-            }
+            guard case .string(let pathText) = argument else { return .notFound }
+            return .value(try read(pathText, asJSON: name == "json"))
+        case "params":
+            guard case .string(let parameter) = argument else { throw Self.wrongParameterArguments }
             return .value(.string(parameters.value(named: parameter)))
         default:
             return .notFound
         }
     }
 
+    private static let wrongParameterArguments = TemplateObjectError("params failed: java.lang.IllegalArgumentException: wrong number of arguments")
+
+    /// `$input.json(path)` as JSON text, `$input.path(path)` as Java objects.
+    private func read(_ pathText: String, asJSON: Bool) throws(TemplateObjectError) -> Value {
+        if asJSON, pathText == "$" {
+            // The whole body: straight from its text when the transcoder can, else as below.
+            _ = try body.checkedText()
+            if let text = body.compactText() { return .string(text) }
+        }
+        let result = try evaluate(pathText)
+        return asJSON ? json(result) : value(result)
+    }
+
     private func evaluate(_ pathText: String) throws(TemplateObjectError) -> JSONPathResult {
-        let document: JSONValue
         _ = try body.checkedText()
+        // A path read before was read from a document that parsed.
+        if let known = pathResults.result(of: pathText) { return known }
+        let document: JSONValue
         switch body.parsed() {
         case .success(let value): document = value
         case .failure(let error):
@@ -67,6 +82,7 @@ struct InputVariable: TemplateObject {
         if case .failure(let message) = result {
             throw TemplateObjectError("JSONPath '\(pathText)' failed: \(message)")
         }
+        pathResults.remember(result, of: pathText)
         return result
     }
 

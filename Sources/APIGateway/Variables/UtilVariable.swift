@@ -10,8 +10,13 @@ struct UtilVariable: TemplateObject {
     func call(_ name: String, arguments: [Value]) throws(TemplateObjectError) -> MethodResult {
         // Unknown functions, and known ones with the wrong number of arguments, are not found:
         // the template goes on and the call renders as nothing (recorded on AWS for unknown names).
-        guard arguments.count == 1, let function = Function(name) else { return .notFound }
-        guard let text = JavaToString.string(arguments[0]) else { return .value(.null) }
+        guard arguments.count == 1 else { return .notFound }
+        return try call(name, argument: arguments[0])
+    }
+
+    func call(_ name: String, argument: Value) throws(TemplateObjectError) -> MethodResult {
+        guard let function = Function(name) else { return .notFound }
+        guard let text = JavaToString.string(argument) else { return .value(.null) }
         do {
             return .value(try function.apply(to: text))
         } catch {

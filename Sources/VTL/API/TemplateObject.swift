@@ -11,6 +11,12 @@ public protocol TemplateObject: Sendable {
     /// `$object.name(arguments)`; `.notFound` when there is no such method, so Velocity's rules for
     /// unknown methods apply. A returned `.null` renders as a null would.
     func call(_ name: String, arguments: [Value]) throws(TemplateObjectError) -> MethodResult
+
+    /// `$object.name(argument)`: the same as `call(name, arguments: [argument])`, which is what
+    /// the default does. Most calls take one argument (`$util.escapeJavaScript($x)`,
+    /// `$input.path('$.a')`); an object that implements this directly spares each of them an
+    /// argument array. Both must give the same answers.
+    func call(_ name: String, argument: Value) throws(TemplateObjectError) -> MethodResult
 }
 
 /// The outcome of calling a method on a `TemplateObject`.
@@ -37,4 +43,9 @@ public struct TemplateObjectError: Error, Sendable, Equatable {
 extension TemplateObject {
     /// By default an object has no properties, so `$object.name` is undefined.
     public func property(_ name: String) throws(TemplateObjectError) -> Value? { nil }
+
+    /// By default a one-argument call goes through `call(_:arguments:)`.
+    public func call(_ name: String, argument: Value) throws(TemplateObjectError) -> MethodResult {
+        try call(name, arguments: [argument])
+    }
 }

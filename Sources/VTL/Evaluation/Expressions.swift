@@ -120,10 +120,14 @@ extension Renderer {
             case .property(let name, let offset):
                 value = try property(name, of: value, at: offset)
             case .method(let name, let argumentExpressions, let offset):
-                var arguments: [RuntimeValue] = []
-                arguments.reserveCapacity(argumentExpressions.count)
-                for argument in argumentExpressions { arguments.append(try evaluate(argument)) }
-                value = try invoke(name, on: value, arguments: arguments, at: offset)
+                if case .object(let host) = value, argumentExpressions.count == 1 {
+                    // `$util.escapeJavaScript($x)`, `$input.path('$.a')`: the host calls templates make most.
+                    value = try invoke(name, on: host, argument: try evaluate(argumentExpressions[0]), at: offset)
+                } else {
+                    // `map` allocates the array once, at its final size.
+                    let arguments = try argumentExpressions.map { (argument) throws(VTLError) in try evaluate(argument) }
+                    value = try invoke(name, on: value, arguments: arguments, at: offset)
+                }
             case .index(let indexExpression, let offset):
                 value = try element(of: value, at: try evaluate(indexExpression), offset: offset)
             }

@@ -49,15 +49,10 @@ extension Renderer {
     /// `$a.name(arguments)`; an unknown method gives null, as in Velocity.
     func invoke(_ name: String, on value: RuntimeValue, arguments: [RuntimeValue], at offset: Int) throws(VTLError) -> RuntimeValue {
         if case .object(let host) = value {
-            let object = host.object
+            if arguments.count == 1 { return try invoke(name, on: host, argument: arguments[0], at: offset) }
             try checkDepth(of: arguments, passingTo: name, at: offset)
-            do {
-                switch try object.call(name, arguments: arguments.map { $0.snapshot() }) {
-                case .value(let result): return RuntimeValue(result)
-                case .notFound: return .null
-                }
-            } catch {
-                throw self.error(error.kind, error.message, at: offset)
+            return try hostResult(at: offset) { () throws(TemplateObjectError) in
+                try host.object.call(name, arguments: arguments.map(\.hostArgument))
             }
         }
         if case .json(let json) = value {
@@ -75,6 +70,26 @@ extension Renderer {
             throw error("\(name) failed: java.lang.IllegalArgumentException: wrong number of arguments", at: offset)
         }
         return .null
+    }
+
+    /// `$object.name(argument)`, without the argument arrays a call of any arity needs.
+    func invoke(_ name: String, on host: HostObject, argument: RuntimeValue, at offset: Int) throws(VTLError) -> RuntimeValue {
+        if argument.canMakeCycle { try checkDepth(of: [argument], passingTo: name, at: offset) }
+        return try hostResult(at: offset) { () throws(TemplateObjectError) in try host.object.call(name, argument: argument.hostArgument) }
+    }
+
+    /// What a host method gave, as a runtime value; its failure gets the template location.
+    private func hostResult(at offset: Int, _ call: () throws(TemplateObjectError) -> MethodResult) throws(VTLError) -> RuntimeValue {
+        do {
+            switch try call() {
+            // Most methods give text: no need for the general conversion.
+            case .value(.string(let text)): return .string(text)
+            case .value(let result): return RuntimeValue(result)
+            case .notFound: return .null
+            }
+        } catch {
+            throw self.error(error.kind, error.message, at: offset)
+        }
     }
 
     private static let stringMethodArities: [String: Set<Int>] = [
@@ -133,8 +148,8 @@ extension Renderer {
             return try element(of: value.thawed(), at: index, offset: offset)
         case .map(let map):
             return map.get(index.javaString) ?? .null
-        case .object:
-            return try invoke("get", on: value, arguments: [index], at: offset)
+        case .object(let host):
+            return try invoke("get", on: host, argument: index, at: offset)
         default:
             return .null
         }
@@ -240,5 +255,17 @@ enum JavaConversion {
         if value >= 2147483647 { return Int32.max }
         if value <= -2147483648 { return Int32.min }
         return Int32(value)
+    }
+}
+
+extension RuntimeValue {
+    /// The value a host object receives. Most arguments are text or numbers, which need none
+    /// of the cycle bookkeeping a snapshot of a list or map does.
+    fileprivate var hostArgument: Value {
+        switch self {
+        case .string(let text): .string(text)
+        case .integer(let int): .integer(int)
+        default: snapshot()
+        }
     }
 }
