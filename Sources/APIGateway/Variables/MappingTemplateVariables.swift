@@ -13,9 +13,16 @@ public enum MappingTemplateVariables {
         variables["input"] = .object(InputVariable(request, limits: limits))
         variables["util"] = .object(UtilVariable())
         // Most templates never read these, and `$context` has dozens of entries to build.
-        variables.setLazily("context") { ContextVariable.value(for: request) }
-        variables.setLazily("stageVariables") { stageVariables(request) }
+        // Both closures share one copy of the request rather than capturing one each.
+        let shared = SharedRequest(request)
+        variables.setLazily("context") { ContextVariable.value(for: shared.request) }
+        variables.setLazily("stageVariables") { stageVariables(shared.request) }
         return variables
+    }
+
+    private final class SharedRequest: Sendable {
+        let request: MethodRequest
+        init(_ request: MethodRequest) { self.request = request }
     }
 
     /// A map of the stage's variables; null when the stage has none, as in the proxy event

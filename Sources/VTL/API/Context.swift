@@ -46,7 +46,13 @@ public struct Context: Sendable {
     /// Reading a variable set lazily builds its value.
     public subscript(name: String) -> Value? {
         get { entry(name)?.value }
-        set { set(name, newValue.map(Entry.value)) }
+        set {
+            if let newValue {
+                set(name, .value(newValue))
+            } else {
+                remove(name)
+            }
+        }
     }
 
     /// Sets `name` to the value `make` builds, built only by a render of a template that
@@ -59,13 +65,18 @@ public struct Context: Sendable {
         entries.first(where: { $0.name == name })?.entry
     }
 
-    private mutating func set(_ name: String, _ entry: Entry?) {
-        let position = entries.firstIndex(where: { $0.name == name })
-        switch (position, entry) {
-        case (let position?, let entry?): entries[position] = Named(name: name, entry: entry)
-        case (let position?, nil): entries.remove(at: position)
-        case (nil, let entry?): entries.append(Named(name: name, entry: entry))
-        case (nil, nil): break
+    // Entries hold existentials whose copies go through generic witnesses: each is made once,
+    // straight into its `Named`, rather than copied through optionals and tuples.
+    private mutating func set(_ name: String, _ entry: consuming Entry) {
+        let named = Named(name: name, entry: entry)
+        if let position = entries.firstIndex(where: { $0.name == name }) {
+            entries[position] = named
+        } else {
+            entries.append(named)
         }
+    }
+
+    private mutating func remove(_ name: String) {
+        if let position = entries.firstIndex(where: { $0.name == name }) { entries.remove(at: position) }
     }
 }
