@@ -20,13 +20,13 @@ struct TemplateContext: Sendable {
     /// Resources in file order, so readers report methods in the order they were written.
     var resources: [Resource] = []
     private var resourceIndex: [String: Int] = [:]
-    /// The source lines, to find where a block scalar's text starts.
-    var sourceLines: [Substring]
+    /// The source, to find where a block scalar's text starts.
+    private var lines: SourceLines
 
     init(fileName: String, options: DefinitionOptions, text: String) {
         self.fileName = fileName
         self.options = options
-        self.sourceLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        self.lines = SourceLines(text)
     }
 
     /// Reads the sections of a template; `root` is the mapping that holds `Resources`.
@@ -69,9 +69,9 @@ struct TemplateContext: Sendable {
         switch node.scalarStyle {
         case .literal?, .folded?:
             var line = node.location.line + 1
-            while line <= sourceLines.count, sourceLines[line - 1].allSatisfy({ $0 == " " || $0 == "\r" }) { line += 1 }
-            guard line <= sourceLines.count else { return location(of: node) }
-            let indentation = sourceLines[line - 1].prefix { $0 == " " }.count
+            while line <= lines.count, lines[line].allSatisfy({ $0 == " " || $0 == "\r" }) { line += 1 }
+            guard line <= lines.count else { return location(of: node) }
+            let indentation = lines[line].prefix { $0 == " " }.count
             return DefinitionLocation(fileName: fileName, line: line, column: indentation + 1)
         case .singleQuoted?, .doubleQuoted?:
             return DefinitionLocation(fileName: fileName, line: node.location.line, column: node.location.column + 1)

@@ -2,7 +2,7 @@
 /// already turned indentation into start and end tokens, so only order is checked here.
 extension Parser {
     mutating func nextBlockSequenceStep(_ collection: inout OpenCollection) throws(YAMLError) -> Step {
-        if case .blockEntry = try scanner.peekToken().kind {
+        if case .blockEntry = try scanner.peekKind() {
             return try sequenceEntryStep(indentless: false)
         }
         let end = try scanner.nextToken()
@@ -23,13 +23,13 @@ extension Parser {
     /// that is a mapping value skip the extra indentation, and most templates do. It
     /// ends at the first token that is not `-`, without consuming it.
     mutating func nextIndentlessSequenceStep(_ collection: inout OpenCollection) throws(YAMLError) -> Step {
-        guard case .blockEntry = try scanner.peekToken().kind else { return .close }
+        guard case .blockEntry = try scanner.peekKind() else { return .close }
         return try sequenceEntryStep(indentless: true)
     }
 
     private mutating func sequenceEntryStep(indentless: Bool) throws(YAMLError) -> Step {
         let entry = try scanner.nextToken()
-        switch try scanner.peekToken().kind {
+        switch try scanner.peekKind() {
         case .blockEntry, .blockEnd:
             return .empty(entry.start)
         case .key where indentless, .value where indentless:
@@ -44,12 +44,12 @@ extension Parser {
         let token = try scanner.peekToken()
         if case .value = collection.phase {
             guard case .value = token.kind else { return .empty(token.start) }
-            _ = try scanner.nextToken()
+            try scanner.skipToken()
             return try blockMappingPartStep(orEmptyAt: token.start)
         }
         switch token.kind {
         case .key:
-            _ = try scanner.nextToken()
+            try scanner.skipToken()
             return try blockMappingPartStep(orEmptyAt: token.start)
         case .value:
             // `: value` with no key (an explicit empty key); rare but valid.
@@ -74,7 +74,7 @@ extension Parser {
 
     /// A key or value, which may be missing (`key:` alone on its line).
     private mutating func blockMappingPartStep(orEmptyAt mark: Mark) throws(YAMLError) -> Step {
-        switch try scanner.peekToken().kind {
+        switch try scanner.peekKind() {
         case .key, .value, .blockEnd:
             return .empty(mark)
         default:

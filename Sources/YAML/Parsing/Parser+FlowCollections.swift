@@ -5,10 +5,8 @@ extension Parser {
         let token = try scanner.peekToken()
         guard case .key = token.kind else { return .child(block: false, indentlessSequence: false) }
         // `[a: 1]` is a sequence holding the one-pair mapping {a: 1}.
-        _ = try scanner.nextToken()
-        var pair = OpenCollection(.flowPair, phase: .key, tag: nil, anchor: nil, start: token.start, opening: collection.opening)
-        pair.keyStart = token.start
-        return .open(pair)
+        try scanner.skipToken()
+        return .openFlowPair(token.start)
     }
 
     mutating func nextFlowMappingStep(_ collection: inout OpenCollection) throws(YAMLError) -> Step {
@@ -20,7 +18,7 @@ extension Parser {
             collection.keyStart = token.start
             switch token.kind {
             case .key:
-                _ = try scanner.nextToken()
+                try scanner.skipToken()
                 collection.phase = .key
                 return try flowKeyStep(collection)
             case .value:
@@ -36,7 +34,7 @@ extension Parser {
         case .value:
             let valueToken = try scanner.peekToken()
             guard case .value = valueToken.kind else { return .empty(valueToken.start) }
-            _ = try scanner.nextToken()
+            try scanner.skipToken()
             let next = try scanner.peekToken()
             switch next.kind {
             case .flowEntry, .flowSequenceEnd, .flowMappingEnd:
@@ -68,18 +66,18 @@ extension Parser {
         var token = try scanner.peekToken()
         try checkTerminated(token, collection)
         if token.kind == closing {
-            _ = try scanner.nextToken()
+            try scanner.skipToken()
             return true
         }
         if !isFirst {
             guard token.kind == .flowEntry else {
                 throw error(.invalidSyntax, "expected ',' or '\(closingText)', found \(token.description)", at: token.start)
             }
-            _ = try scanner.nextToken()
+            try scanner.skipToken()
             token = try scanner.peekToken()
             try checkTerminated(token, collection)
             if token.kind == closing {
-                _ = try scanner.nextToken()
+                try scanner.skipToken()
                 return true
             }
         }
@@ -94,11 +92,12 @@ extension Parser {
         switch token.kind {
         case .streamEnd, .documentStart, .documentEnd:
             guard let opening = collection.opening else { return }
-            let isSequence = opening.kind == .flowSequenceStart
+            // A flow pair sits in a sequence and has the sequence's opening.
+            let isSequence = collection.shape != .flowMapping
             let (name, open, close) = isSequence ? ("sequence", "[", "]") : ("mapping", "{", "}")
             throw error(
                 .unterminated, "unterminated flow \(name): no closing '\(close)' for the '\(open)' that opens here",
-                at: opening.start)
+                at: opening)
         default:
             return
         }

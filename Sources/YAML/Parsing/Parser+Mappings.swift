@@ -20,31 +20,16 @@ extension Parser {
     }
 
     func makeMapping(_ pairs: [YAMLPair], tag: String?, location: YAMLLocation) throws(YAMLError) -> YAMLNode {
-        var firstSeen: [KeyIdentity: YAMLLocation] = [:]
-        var hasMerge = false
-        for pair in pairs {
-            if isMergeKey(pair.key) {
-                hasMerge = true
-                continue
-            }
-            let identity = KeyIdentity(pair.key)
-            if let first = firstSeen[identity] {
-                var duplicate = error(
-                    .duplicateKey,
-                    "duplicate key \(identity.shown); it was first defined at line \(first.line), column \(first.column)",
-                    at: mark(of: pair.key.location))
-                duplicate.relatedLocation = first
-                throw duplicate
-            }
-            firstSeen[identity] = pair.key.location
-        }
-        guard hasMerge else { return YAMLNode(.mapping(pairs), tag: tag, location: location) }
+        // `nil` stands for a merge key.
+        let identities = pairs.map { isMergeKey($0.key) ? nil : KeyIdentity($0.key) }
+        try checkDuplicates(pairs, identities)
+        guard identities.contains(nil) else { return YAMLNode(.mapping(pairs), tag: tag, location: location) }
 
         // Merged pairs go where the `<<` key was. Keys written in this mapping win over
         // merged ones, and earlier mappings in a `<<: [*a, *b]` list win over later ones,
         // which is what PyYAML, libyaml-based loaders and SnakeYAML do.
         var merged: [YAMLPair] = []
-        var present = Set(firstSeen.keys)
+        var present = Set(identities.compactMap { $0 })
         for pair in pairs {
             guard isMergeKey(pair.key) else {
                 merged.append(pair)
@@ -57,6 +42,36 @@ extension Parser {
             }
         }
         return YAMLNode(.mapping(merged), tag: tag, location: location)
+    }
+
+    /// Rejects the first key that repeats an earlier one. Most mappings are small, and
+    /// comparing each key with those before it is cheaper for them than hashing.
+    private func checkDuplicates(_ pairs: [YAMLPair], _ identities: [KeyIdentity?]) throws(YAMLError) {
+        if identities.count <= 16 {
+            for index in identities.indices {
+                guard let identity = identities[index] else { continue }
+                if let first = identities[..<index].firstIndex(of: identity) {
+                    throw duplicateKeyError(identity, at: pairs[index].key.location, first: pairs[first].key.location)
+                }
+            }
+            return
+        }
+        var firstSeen: [KeyIdentity: YAMLLocation] = [:]
+        firstSeen.reserveCapacity(identities.count)
+        for (pair, identity) in zip(pairs, identities) {
+            guard let identity else { continue }
+            if let first = firstSeen[identity] { throw duplicateKeyError(identity, at: pair.key.location, first: first) }
+            firstSeen[identity] = pair.key.location
+        }
+    }
+
+    private func duplicateKeyError(_ identity: KeyIdentity, at location: YAMLLocation, first: YAMLLocation) -> YAMLError {
+        var duplicate = error(
+            .duplicateKey,
+            "duplicate key \(identity.shown); it was first defined at line \(first.line), column \(first.column)",
+            at: mark(of: location))
+        duplicate.relatedLocation = first
+        return duplicate
     }
 
     private func isMergeKey(_ key: YAMLNode) -> Bool {

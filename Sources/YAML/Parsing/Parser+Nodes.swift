@@ -30,14 +30,15 @@ extension Parser {
         var tag: String?
         var anchor: String?
         var start: Mark
-        /// The `[` or `{` of a flow collection, for "unterminated" errors.
-        var opening: Token?
+        /// Where the `[` or `{` of a flow collection is, for "unterminated" errors; a flow
+        /// pair has its sequence's.
+        var opening: Mark?
         var items: [YAMLNode] = []
         var pairs: [YAMLPair] = []
         var pendingKey: YAMLNode?
         var keyStart: Mark
 
-        init(_ shape: Shape, phase: Phase = .entry, tag: String?, anchor: String?, start: Mark, opening: Token? = nil) {
+        init(_ shape: Shape, phase: Phase = .entry, tag: String?, anchor: String?, start: Mark, opening: Mark? = nil) {
             self.shape = shape
             self.phase = phase
             self.tag = tag
@@ -75,16 +76,11 @@ extension Parser {
         case child(block: Bool, indentlessSequence: Bool)
         /// The child is missing (`key:` with nothing after it); use an empty scalar.
         case empty(Mark)
-        /// A nested collection without a node of its own start (a flow pair).
-        case open(OpenCollection)
+        /// A flow pair (`[a: 1]`), which has no token of its own to start it, starting at
+        /// its key.
+        case openFlowPair(Mark)
         /// The closing token has been read.
         case close
-    }
-
-    /// What starting a node produced.
-    private enum Started {
-        case node(YAMLNode)
-        case collection(OpenCollection)
     }
 
     mutating func parseRootNode() throws(YAMLError) -> YAMLNode {
@@ -94,14 +90,13 @@ extension Parser {
             var finished: YAMLNode?
             switch request {
             case .child(let block, let indentless):
-                switch try startNode(block: block, indentlessSequence: indentless) {
-                case .node(let node): finished = node
-                case .collection(let collection): try push(collection, onto: &stack)
-                }
+                finished = try startNode(block: block, indentlessSequence: indentless, opening: &stack)
             case .empty(let mark):
                 finished = emptyScalar(at: mark)
-            case .open(let collection):
-                try push(collection, onto: &stack)
+            case .openFlowPair(let keyStart):
+                let pair = OpenCollection(
+                    .flowPair, phase: .key, tag: nil, anchor: nil, start: keyStart, opening: stack[stack.count - 1].opening)
+                try push(pair, onto: &stack)
             case .close:
                 finished = try close(stack.removeLast())
             }
@@ -151,16 +146,20 @@ extension Parser {
     }
 
     /// Reads an alias, or a node's anchor and tag and then either its whole content (a
-    /// scalar) or the token that opens its collection.
-    private mutating func startNode(block: Bool, indentlessSequence: Bool) throws(YAMLError) -> Started {
+    /// scalar), which it returns, or the token that opens its collection, which it
+    /// pushes onto `stack`.
+    private mutating func startNode(
+        block: Bool, indentlessSequence: Bool, opening stack: inout [OpenCollection]
+    ) throws(YAMLError) -> YAMLNode? {
         let first = try scanner.peekToken()
-        if case .alias(let name) = first.kind {
-            _ = try scanner.nextToken()
+        if first.kind == .alias {
+            let name = first.text
+            try scanner.skipToken()
             // The copy takes the alias's place, so errors about it (a duplicate key, say)
             // point at the alias; the nodes inside keep the locations of their text.
             if var node = anchors[name] {
                 node.location = first.start.location
-                return .node(node)
+                return node
             }
             if openAnchors.contains(name) {
                 throw error(.unknownAlias, "alias '*\(name)' refers to a node that contains it", at: first.start)
@@ -172,37 +171,37 @@ extension Parser {
         var tag: String?
         for _ in 0..<2 {
             let token = try scanner.peekToken()
-            if case .anchor(let name) = token.kind, anchor == nil {
-                _ = try scanner.nextToken()
-                anchor = name
-            } else if case .tag(let handle, let suffix) = token.kind, tag == nil {
-                _ = try scanner.nextToken()
-                tag = try resolveTag(handle: handle, suffix: suffix, at: token.start)
+            if token.kind == .anchor, anchor == nil {
+                try scanner.skipToken()
+                anchor = token.text
+            } else if token.kind == .tag, tag == nil {
+                try scanner.skipToken()
+                tag = try resolveTag(handle: token.text, suffix: token.suffix, at: token.start)
             }
         }
 
         let start = first.start
         let token = try scanner.peekToken()
         switch token.kind {
-        case .scalar(let text, let style):
-            _ = try scanner.nextToken()
-            let node = YAMLNode(.scalar(text, style: style), tag: tag, location: start.location)
+        case .scalar:
+            try scanner.skipToken()
+            let node = YAMLNode(.scalar(token.text, style: token.style), tag: tag, location: start.location)
             register(node, anchor: anchor)
-            return .node(node)
+            return node
         case .flowSequenceStart:
-            _ = try scanner.nextToken()
-            return .collection(OpenCollection(.flowSequence, tag: tag, anchor: anchor, start: start, opening: token))
+            try scanner.skipToken()
+            try push(OpenCollection(.flowSequence, tag: tag, anchor: anchor, start: start, opening: token.start), onto: &stack)
         case .flowMappingStart:
-            _ = try scanner.nextToken()
-            return .collection(OpenCollection(.flowMapping, tag: tag, anchor: anchor, start: start, opening: token))
+            try scanner.skipToken()
+            try push(OpenCollection(.flowMapping, tag: tag, anchor: anchor, start: start, opening: token.start), onto: &stack)
         case .blockEntry where indentlessSequence:
-            return .collection(OpenCollection(.indentlessSequence, tag: tag, anchor: anchor, start: start))
+            try push(OpenCollection(.indentlessSequence, tag: tag, anchor: anchor, start: start), onto: &stack)
         case .blockSequenceStart where block:
-            _ = try scanner.nextToken()
-            return .collection(OpenCollection(.blockSequence, tag: tag, anchor: anchor, start: start))
+            try scanner.skipToken()
+            try push(OpenCollection(.blockSequence, tag: tag, anchor: anchor, start: start), onto: &stack)
         case .blockMappingStart where block:
-            _ = try scanner.nextToken()
-            return .collection(OpenCollection(.blockMapping, phase: .key, tag: tag, anchor: anchor, start: start))
+            try scanner.skipToken()
+            try push(OpenCollection(.blockMapping, phase: .key, tag: tag, anchor: anchor, start: start), onto: &stack)
         case .anchor, .tag:
             throw error(.invalidSyntax, "a node can have only one anchor and one tag", at: token.start)
         default:
@@ -211,7 +210,8 @@ extension Parser {
             }
             let node = YAMLNode(.scalar("", style: .plain), tag: tag, location: start.location)
             register(node, anchor: anchor)
-            return .node(node)
+            return node
         }
+        return nil
     }
 }

@@ -39,23 +39,23 @@ struct Parser {
     // MARK: - Documents
 
     mutating func parseStream() throws(YAMLError) -> [YAMLNode] {
-        _ = try scanner.nextToken()
+        try scanner.skipToken()
         var documents: [YAMLNode] = []
         var needsExplicitStart = false
         while true {
             var directiveSeen = false
             tagHandles = [:]
             directives: while true {
-                switch try scanner.peekToken().kind {
+                switch try scanner.peekKind() {
                 case .documentEnd:
-                    _ = try scanner.nextToken()
+                    try scanner.skipToken()
                     needsExplicitStart = false
-                case .tagDirective(let handle, let prefix):
-                    _ = try scanner.nextToken()
-                    tagHandles[handle] = prefix
+                case .tagDirective:
+                    let directive = try scanner.nextToken()
+                    tagHandles[directive.text] = directive.suffix
                     directiveSeen = true
                 case .ignoredDirective:
-                    _ = try scanner.nextToken()
+                    try scanner.skipToken()
                     directiveSeen = true
                 default:
                     break directives
@@ -70,8 +70,8 @@ struct Parser {
                 return documents
             }
             if token.kind == .documentStart {
-                _ = try scanner.nextToken()
-                if isDocumentBoundary(try scanner.peekToken().kind) {
+                try scanner.skipToken()
+                if isDocumentBoundary(try scanner.peekKind()) {
                     documents.append(emptyScalar(at: token.start))
                 } else {
                     documents.append(try parseRootNode())

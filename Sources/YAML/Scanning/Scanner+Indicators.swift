@@ -6,7 +6,7 @@ extension Scanner {
         try unwindIndent(to: -1)
         try removePossibleSimpleKey()
         allowSimpleKey = false
-        possibleSimpleKeys = [:]
+        possibleSimpleKeys = Array(repeating: nil, count: flowLevel + 1)
         pending.append(Token(kind: .streamEnd, start: mark))
         streamEnded = true
     }
@@ -24,6 +24,7 @@ extension Scanner {
         // A flow collection can be a key ({a: 1}: x), though only JSON-ish files do that.
         try savePossibleSimpleKey()
         flowLevel += 1
+        possibleSimpleKeys.append(nil)
         allowSimpleKey = true
         let start = mark
         forward()
@@ -32,9 +33,10 @@ extension Scanner {
 
     mutating func fetchFlowCollectionEnd(_ kind: Token.Kind) throws(YAMLError) {
         guard flowLevel > 0 else {
-            throw error(.invalidSyntax, "'\(peek())' closes a flow collection that was never opened")
+            throw error(.invalidSyntax, "'\(currentScalar)' closes a flow collection that was never opened")
         }
         try removePossibleSimpleKey()
+        possibleSimpleKeys.removeLast()
         flowLevel -= 1
         allowSimpleKey = false
         let start = mark
@@ -87,7 +89,7 @@ extension Scanner {
     }
 
     mutating func fetchValue() throws(YAMLError) {
-        if let key = possibleSimpleKeys.removeValue(forKey: flowLevel) {
+        if let key = takePossibleSimpleKey() {
             let position = key.tokenNumber - tokensTaken
             pending.insert(Token(kind: .key, start: key.mark), at: position)
             if flowLevel == 0 && addIndent(key.mark.column) {

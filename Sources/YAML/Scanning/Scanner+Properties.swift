@@ -7,7 +7,7 @@ extension Scanner {
         let name = try scanAnchorName(indicator: "*")
         // `*a: value` uses an alias as a key; like a quoted key, `:` may follow directly.
         lastTokenWasJSONLike = true
-        pending.append(Token(kind: .alias(name), start: start))
+        pending.append(Token(kind: .alias, start: start, text: name))
     }
 
     mutating func fetchAnchor() throws(YAMLError) {
@@ -15,11 +15,11 @@ extension Scanner {
         allowSimpleKey = false
         let start = mark
         let name = try scanAnchorName(indicator: "&")
-        pending.append(Token(kind: .anchor(name), start: start))
+        pending.append(Token(kind: .anchor, start: start, text: name))
     }
 
     /// Anchor names run to the next space or flow indicator.
-    private mutating func scanAnchorName(indicator: Unicode.Scalar) throws(YAMLError) -> String {
+    private mutating func scanAnchorName(indicator: Character) throws(YAMLError) -> String {
         let start = mark
         forward()
         let nameStart = index
@@ -35,17 +35,17 @@ extension Scanner {
         allowSimpleKey = false
         let start = mark
         let (handle, suffix) = try scanTag()
-        pending.append(Token(kind: .tag(handle: handle, suffix: suffix), start: start))
+        pending.append(Token(kind: .tag, start: start, text: handle, suffix: suffix))
     }
 
     /// Reads `!local`, `!!standard`, `!named!suffix`, `!<verbatim>` or a lone `!`.
     private mutating func scanTag() throws(YAMLError) -> (handle: String, suffix: String) {
         let start = mark
-        if peek(1) == "<" {
+        if peek(1) == UInt8(ascii: "<") {
             forward(2)
             let uriStart = index
-            while peek() != ">" && !Self.isBlankOrEnd(peek()) { forward() }
-            guard peek() == ">", index > uriStart else {
+            while peek() != UInt8(ascii: ">") && !Self.isBlankOrEnd(peek()) { forward() }
+            guard peek() == UInt8(ascii: ">"), index > uriStart else {
                 throw error(.invalidSyntax, "a verbatim tag '!<...>' must end with '>'", at: start)
             }
             let uri = string(uriStart..<index)
@@ -55,9 +55,9 @@ extension Scanner {
         }
         forward()
         let wordStart = index
-        while !Self.isBlankOrEnd(peek()) && !Self.isFlowIndicator(peek()) && peek() != "!" { forward() }
+        while !Self.isBlankOrEnd(peek()) && !Self.isFlowIndicator(peek()) && peek() != UInt8(ascii: "!") { forward() }
         var handle = "!"
-        if peek() == "!" {
+        if peek() == UInt8(ascii: "!") {
             // `!!str` or `!name!suffix`: what came before the second `!` is the handle.
             handle = "!" + string(wordStart..<index) + "!"
             forward()
@@ -88,23 +88,23 @@ extension Scanner {
         let nameStart = index
         while !Self.isBlankOrEnd(peek()) { forward() }
         let name = string(nameStart..<index)
-        var kind = Token.Kind.ignoredDirective
+        var token = Token(kind: .ignoredDirective, start: start)
         if name == "TAG" {
             let words = directiveWords()
             guard words.count == 2 else {
                 throw error(.invalidSyntax, "a %TAG directive needs a handle and a prefix", at: start)
             }
-            kind = .tagDirective(handle: words[0], prefix: words[1])
+            token = Token(kind: .tagDirective, start: start, text: words[0], suffix: words[1])
         }
         while !Self.isBreakOrEnd(peek()) { forward() }
-        pending.append(Token(kind: kind, start: start))
+        pending.append(token)
     }
 
     private mutating func directiveWords() -> [String] {
         var words: [String] = []
         while true {
-            while peek() == " " || peek() == "\t" { forward() }
-            if Self.isBreakOrEnd(peek()) || peek() == "#" { return words }
+            while peek() == .space || peek() == .tab { forward() }
+            if Self.isBreakOrEnd(peek()) || peek() == UInt8(ascii: "#") { return words }
             let wordStart = index
             while !Self.isBlankOrEnd(peek()) { forward() }
             words.append(string(wordStart..<index))

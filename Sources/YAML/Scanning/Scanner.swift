@@ -16,13 +16,13 @@ struct Scanner {
     }
 
     let source: Source
-    let text: [Unicode.Scalar]
+    let text: [UInt8]
     var index = 0
     var line = 0
     var column = 0
 
     /// Tokens scanned but not yet taken; short, because the parser takes them promptly.
-    var pending: [Token] = []
+    var pending = TokenQueue()
     var tokensTaken = 0
     var streamStarted = false
     var streamEnded = false
@@ -31,7 +31,9 @@ struct Scanner {
     var indent = -1
     var indents: [Int] = []
     var allowSimpleKey = true
-    var possibleSimpleKeys: [Int: SimpleKey] = [:]
+    /// The possible simple key of each flow level, the block level at 0; one per level
+    /// at most, and none above the current level.
+    var possibleSimpleKeys: [SimpleKey?] = [nil]
     /// Whether the last token was a JSON-like node (quoted scalar, flow collection,
     /// alias); in flow context a `:` right after one needs no space (`{"a":1}`).
     var lastTokenWasJSONLike = false
@@ -41,14 +43,20 @@ struct Scanner {
 
     init(source: Source) {
         self.source = source
-        self.text = source.scalars
+        self.text = source.bytes
     }
 
     // MARK: - Taking tokens
 
     mutating func peekToken() throws(YAMLError) -> Token {
         while needMoreTokens { try fetchMoreTokens() }
-        return pending[0]
+        return pending.first
+    }
+
+    /// The next token's kind, without copying the token.
+    mutating func peekKind() throws(YAMLError) -> Token.Kind {
+        while needMoreTokens { try fetchMoreTokens() }
+        return pending.firstKind
     }
 
     mutating func nextToken() throws(YAMLError) -> Token {
@@ -58,61 +66,95 @@ struct Scanner {
         return token
     }
 
+    /// Takes the next token without handing it over, for a parser that has peeked at it.
+    mutating func skipToken() throws(YAMLError) {
+        while needMoreTokens { try fetchMoreTokens() }
+        pending.removeFirst()
+        tokensTaken += 1
+    }
+
     /// A token may not leave while a simple key before it is undecided, because a
     /// `key` token might still have to be inserted in front of it.
     private var needMoreTokens: Bool {
         if streamEnded && !pending.isEmpty { return false }
         if pending.isEmpty { return true }
-        return possibleSimpleKeys.values.contains { $0.tokenNumber == tokensTaken }
+        return possibleSimpleKeys.contains { $0?.tokenNumber == tokensTaken }
     }
 
     // MARK: - Reading characters
 
     var atEnd: Bool { index >= text.count }
 
-    func peek(_ offset: Int = 0) -> Unicode.Scalar {
-        index + offset < text.count ? text[index + offset] : "\0"
+    /// The byte `offset` bytes ahead, or NUL past the end.
+    func peek(_ offset: Int = 0) -> UInt8 {
+        index + offset < text.count ? text[index + offset] : .nul
+    }
+
+    /// The whole character at the current position, for messages that quote it.
+    var currentScalar: Unicode.Scalar {
+        guard !atEnd else { return "\0" }
+        var bytes = text[index...].makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&bytes) else { return "\u{FFFD}" }
+        return scalar
     }
 
     var mark: Mark { Mark(offset: index, line: line, column: column) }
 
-    mutating func forward(_ count: Int = 1) {
-        for _ in 0..<count where index < text.count {
-            if text[index] == "\n" {
-                line += 1
-                column = 0
-            } else {
-                column += 1
-            }
+    /// Steps over one byte; a column ends with the last byte of a character.
+    mutating func forward() {
+        guard index < text.count else { return }
+        let byte = text[index]
+        if byte == .lineFeed {
+            line += 1
+            column = 0
+        } else if byte.startsScalar {
+            column += 1
+        }
+        index += 1
+    }
+
+    mutating func forward(_ count: Int) {
+        for _ in 0..<count { forward() }
+    }
+
+    /// Steps over bytes up to `end` on the current line (no line feed among them).
+    mutating func forwardWithinLine(to end: Int) {
+        while index < end {
+            if text[index].startsScalar { column += 1 }
             index += 1
         }
     }
 
     func string(_ range: Range<Int>) -> String {
-        String(String.UnicodeScalarView(text[range]))
+        String(decoding: text[range], as: UTF8.self)
     }
 
     func error(_ kind: YAMLError.Kind, _ message: String, at mark: Mark? = nil) -> YAMLError {
         source.error(kind, message, at: mark ?? self.mark)
     }
 
-    static func isBlankOrEnd(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\0"
+    static func isBlankOrEnd(_ byte: UInt8) -> Bool {
+        byte == .space || byte == .tab || byte == .lineFeed || byte == .nul
     }
 
-    static func isBreakOrEnd(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "\n" || scalar == "\0"
+    static func isBreakOrEnd(_ byte: UInt8) -> Bool {
+        byte == .lineFeed || byte == .nul
     }
 
-    static func isFlowIndicator(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "," || scalar == "[" || scalar == "]" || scalar == "{" || scalar == "}"
+    static func isFlowIndicator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"): true
+        default: false
+        }
     }
 
     /// `---` or `...` at the start of a line, which ends whatever was being read.
     var atDocumentBoundary: Bool {
-        column == 0
-            && ((peek() == "-" && peek(1) == "-" && peek(2) == "-") || (peek() == "." && peek(1) == "." && peek(2) == "."))
-            && Self.isBlankOrEnd(peek(3))
+        guard column == 0 else { return false }
+        let first = peek()
+        guard first == UInt8(ascii: "-") || first == UInt8(ascii: ".") else { return false }
+        return peek(1) == first && peek(2) == first && Self.isBlankOrEnd(peek(3))
     }
 
     // MARK: - Dispatch
@@ -132,28 +174,30 @@ struct Scanner {
         if atEnd { return try fetchStreamEnd() }
         let ch = peek()
         let next = peek(1)
-        if ch == "%" && column == 0 { return try fetchDirective() }
+        if ch == UInt8(ascii: "%") && column == 0 { return try fetchDirective() }
         if atDocumentBoundary {
-            return try fetchDocumentIndicator(ch == "-" ? .documentStart : .documentEnd)
+            return try fetchDocumentIndicator(ch == UInt8(ascii: "-") ? .documentStart : .documentEnd)
         }
         switch ch {
-        case "[": return try fetchFlowCollectionStart(.flowSequenceStart)
-        case "{": return try fetchFlowCollectionStart(.flowMappingStart)
-        case "]": return try fetchFlowCollectionEnd(.flowSequenceEnd)
-        case "}": return try fetchFlowCollectionEnd(.flowMappingEnd)
-        case ",": return try fetchFlowEntry()
-        case "-" where Self.isBlankOrEnd(next): return try fetchBlockEntry()
-        case "?" where Self.isBlankOrEnd(next) || flowLevel > 0 && Self.isFlowIndicator(next): return try fetchKey()
-        case ":" where isValueIndicator(afterJSONLikeNode: afterJSONLikeNode): return try fetchValue()
-        case "*": return try fetchAlias()
-        case "&": return try fetchAnchor()
-        case "!": return try fetchTag()
-        case "|" where flowLevel == 0, ">" where flowLevel == 0: return try fetchBlockScalar(folded: ch == ">")
-        case "'", "\"": return try fetchQuotedScalar(double: ch == "\"")
+        case UInt8(ascii: "["): return try fetchFlowCollectionStart(.flowSequenceStart)
+        case UInt8(ascii: "{"): return try fetchFlowCollectionStart(.flowMappingStart)
+        case UInt8(ascii: "]"): return try fetchFlowCollectionEnd(.flowSequenceEnd)
+        case UInt8(ascii: "}"): return try fetchFlowCollectionEnd(.flowMappingEnd)
+        case UInt8(ascii: ","): return try fetchFlowEntry()
+        case UInt8(ascii: "-") where Self.isBlankOrEnd(next): return try fetchBlockEntry()
+        case UInt8(ascii: "?") where Self.isBlankOrEnd(next) || flowLevel > 0 && Self.isFlowIndicator(next):
+            return try fetchKey()
+        case UInt8(ascii: ":") where isValueIndicator(afterJSONLikeNode: afterJSONLikeNode): return try fetchValue()
+        case UInt8(ascii: "*"): return try fetchAlias()
+        case UInt8(ascii: "&"): return try fetchAnchor()
+        case UInt8(ascii: "!"): return try fetchTag()
+        case UInt8(ascii: "|") where flowLevel == 0, UInt8(ascii: ">") where flowLevel == 0:
+            return try fetchBlockScalar(folded: ch == UInt8(ascii: ">"))
+        case UInt8(ascii: "'"), UInt8(ascii: "\""): return try fetchQuotedScalar(double: ch == UInt8(ascii: "\""))
         default: break
         }
         if canStartPlainScalar { return try fetchPlainScalar() }
-        throw unexpectedCharacterError(ch)
+        throw unexpectedCharacterError(currentScalar)
     }
 
     private func isValueIndicator(afterJSONLikeNode: Bool) -> Bool {
@@ -167,10 +211,17 @@ struct Scanner {
         let ch = peek()
         let next = peek(1)
         if Self.isBlankOrEnd(ch) { return false }
-        if "-?:".unicodeScalars.contains(ch) {
+        switch ch {
+        case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
             return !Self.isBlankOrEnd(next) && !(flowLevel > 0 && Self.isFlowIndicator(next))
+        case UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"),
+            UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"),
+            UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"),
+            UInt8(ascii: "`"):
+            return false
+        default:
+            return true
         }
-        return !"-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(ch)
     }
 
     private func unexpectedCharacterError(_ ch: Unicode.Scalar) -> YAMLError {
@@ -195,16 +246,16 @@ struct Scanner {
         var tabInIndentation: Mark?
         while true {
             let atLineStart = column == 0
-            while peek() == " " || peek() == "\t" {
-                if peek() == "\t" && atLineStart && flowLevel == 0 && tabInIndentation == nil {
+            while peek() == .space || peek() == .tab {
+                if peek() == .tab && atLineStart && flowLevel == 0 && tabInIndentation == nil {
                     tabInIndentation = mark
                 }
                 forward()
             }
-            if peek() == "#" {
+            if peek() == UInt8(ascii: "#") {
                 while !Self.isBreakOrEnd(peek()) { forward() }
             }
-            if peek() == "\n" {
+            if peek() == .lineFeed {
                 forward()
                 tabInIndentation = nil
                 if flowLevel == 0 { allowSimpleKey = true }
@@ -256,13 +307,23 @@ struct Scanner {
     }
 
     mutating func removePossibleSimpleKey() throws(YAMLError) {
-        guard let key = possibleSimpleKeys.removeValue(forKey: flowLevel) else { return }
+        guard let key = takePossibleSimpleKey() else { return }
         if key.required { throw missingColonError(key) }
     }
 
-    /// A simple key must end on the line it starts on (and within 1024 characters).
+    /// Removes and returns the current level's possible simple key.
+    mutating func takePossibleSimpleKey() -> SimpleKey? {
+        defer { possibleSimpleKeys[flowLevel] = nil }
+        return possibleSimpleKeys[flowLevel]
+    }
+
+    /// A simple key must end on the line it starts on (and within 1024 characters; on
+    /// one line that is a difference of columns, which count characters).
     private mutating func removeStaleSimpleKeys() throws(YAMLError) {
-        for (level, key) in possibleSimpleKeys where key.mark.line != line || index - key.mark.offset > 1024 {
+        for level in possibleSimpleKeys.indices {
+            guard let key = possibleSimpleKeys[level], key.mark.line != line || column - key.mark.column > 1024 else {
+                continue
+            }
             if key.required { throw missingColonError(key) }
             possibleSimpleKeys[level] = nil
         }
