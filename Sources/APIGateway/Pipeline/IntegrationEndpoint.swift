@@ -102,6 +102,6 @@ struct IntegrationEndpoint: Equatable {
     static func appendQuery(_ url: String, _ parameters: [Parameter]) -> String {
         guard !parameters.isEmpty else { return url }
         let query = parameters.map { FormURLCoding.encode($0.name) + "=" + FormURLCoding.encode($0.value) }.joined(separator: "&")
-        return url + (url.contains("?") ? "&" : "?") + query
+        return url + (url.utf8.contains(UInt8(ascii: "?")) ? "&" : "?") + query
     }
 }

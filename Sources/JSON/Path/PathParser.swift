@@ -57,9 +57,10 @@ struct PathParser {
     mutating func parseDotted(terminators: Set<UInt8> = []) throws(JSONPathError) -> PathStep {
         let start = index
         while let byte = current, byte != UInt8(ascii: "."), byte != UInt8(ascii: "["), !terminators.contains(byte) { index += 1 }
+        if start == index { throw fail("Path must not end with a '.' or '..'", at: start) }
+        // Bytes, not `String.contains`: with Foundation imported that resolves to a CFString search.
+        if bytes[start..<index].contains(0x20) { throw fail("Space not allowed in path", at: start) }
         let name = String(decoding: bytes[start..<index], as: UTF8.self)
-        if name.isEmpty { throw fail("Path must not end with a '.' or '..'", at: start) }
-        if name.contains(" ") { throw fail("Space not allowed in path", at: start) }
         return name == "*" ? .wildcard : .property([name])
     }
 
@@ -104,7 +105,7 @@ struct PathParser {
         let content = String(decoding: bytes[start..<index], as: UTF8.self).trimmingSpaces()
         index += 1
         if content == "*" { return .wildcard }
-        if content.contains(":") {
+        if content.utf8.contains(UInt8(ascii: ":")) {
             let parts = content.split(separator: ":", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
             guard parts.count <= 3, parts.allSatisfy({ $0.isEmpty || Int($0) != nil }) else {
                 throw fail("Failed to parse SliceOperation: \(content)", at: open)
