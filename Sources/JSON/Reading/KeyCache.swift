@@ -18,28 +18,42 @@ struct KeyCache: ~Copyable {
     }
 
     private static let slotCount = 64
+    /// Slots are made on first use, and `used` has a bit for each one made: most bodies use a
+    /// few, and making and destroying all 64 cost more than parsing a small body.
     private let slots: UnsafeMutablePointer<Slot>
+    private var used: UInt64 = 0
 
     init() {
         slots = .allocate(capacity: Self.slotCount)
-        // Length 0 never matches: empty keys are not looked up.
-        slots.initialize(repeating: Slot(spelling: Spelling(low: 0, high: 0, length: 0), key: ""), count: Self.slotCount)
     }
 
     deinit {
-        slots.deinitialize(count: Self.slotCount)
+        var remaining = used
+        while remaining != 0 {
+            (slots + remaining.trailingZeroBitCount).deinitialize(count: 1)
+            remaining &= remaining &- 1
+        }
         slots.deallocate()
     }
 
     /// The String for `spelling`, made from `bytes` (the same key) only when this spelling is
     /// not in its slot.
     @inline(__always)
-    func key(for spelling: Spelling, bytes: UnsafeBufferPointer<UInt8>) -> String {
+    mutating func key(for spelling: Spelling, bytes: UnsafeBufferPointer<UInt8>) -> String {
         let mixed = (spelling.low &+ spelling.high &* 31 &+ UInt64(truncatingIfNeeded: spelling.length)) &* 0x9E37_79B9_7F4A_7C15
-        let slot = slots + Int(truncatingIfNeeded: mixed >> 58)
-        if slot.pointee.spelling == spelling { return slot.pointee.key }
-        let key = String(decoding: bytes, as: UTF8.self)
-        slot.pointee = Slot(spelling: spelling, key: key)
+        let index = Int(truncatingIfNeeded: mixed >> 58)
+        let slot = slots + index
+        let bit: UInt64 = 1 << UInt64(index)
+        let key: String
+        if used & bit != 0 {
+            if slot.pointee.spelling == spelling { return slot.pointee.key }
+            key = String(decoding: bytes, as: UTF8.self)
+            slot.pointee = Slot(spelling: spelling, key: key)
+        } else {
+            key = String(decoding: bytes, as: UTF8.self)
+            slot.initialize(to: Slot(spelling: spelling, key: key))
+            used |= bit
+        }
         return key
     }
 }
