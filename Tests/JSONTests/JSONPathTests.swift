@@ -138,6 +138,15 @@ struct JSONPathTests {
         #expect(try JSONPath("$..x").evaluate(["x": nil]).matchedValue == [nil])
     }
 
+    @Test("a miss names the path walked so far, as Jayway spells it")
+    func missMessagesSpellThePath() throws {
+        let document: JSONValue = ["a": [["b": 1]], "k": ["b": [:]]]
+        #expect(try JSONPath("$.a[1].b").evaluate(document) == .notFound("Index out of bounds when evaluating path $['a'][1]"))
+        #expect(try JSONPath("$.k.x.c").evaluate(document) == .notFound("Missing property in path $['k']['x']"))
+        #expect(try JSONPath("$.k.b.c").evaluate(document) == .notFound("No results for path: $['k']['b']['c']"))
+        #expect(try JSONPath("$.a[0].b.c").evaluate(document) == .notFound("Property ['c'] not found in path $['a'][0]['b']"))
+    }
+
     @Test("paths Jayway 2.0.0 refuses to compile", arguments: [
         (#"$["a b"]"#, 2), ("$..", 4), ("$.arr[]", 6), ("$.arr[a]", 6), ("$.arr[0", 6), ("$['s'", 6), ("$.", 3), ("$.a[::2]", 4),
     ])

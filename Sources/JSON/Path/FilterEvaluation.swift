@@ -42,7 +42,7 @@ extension PathEvaluator {
     static func lookUp(_ steps: [PathStep], in model: JSONValue, root: JSONValue) throws(PathFailure) -> JSONValue? {
         var evaluator = PathEvaluator(steps: steps, root: root)
         do {
-            try evaluator.evaluate(step: 0, model: model, path: "@")
+            try evaluator.evaluate(step: 0, model: model, origin: "@")
         } catch {
             if case .invalid = error { throw error }
             return nil

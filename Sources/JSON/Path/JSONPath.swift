@@ -28,7 +28,7 @@ public struct JSONPath: Sendable, Hashable {
         if root == .null { return .failure("root can not be null") }
         var evaluator = PathEvaluator(steps: steps, root: root)
         do {
-            try evaluator.evaluate(step: 0, model: root, path: "$")
+            try evaluator.evaluate(step: 0, model: root, origin: "$")
         } catch {
             switch error {
             case .notFound(let message): return .notFound(message)

@@ -14,6 +14,26 @@ struct PathEvaluator {
     let steps: [PathStep]
     let root: JSONValue
     var results: [JSONValue] = []
+    /// Where the walk is, as Jayway spells it in its messages. Kept as parts and spelled only
+    /// when a message needs it: a scan (`$..x`) visits every node of the document.
+    private var origin = "$"
+    private var trail: [TrailPart] = []
+
+    private enum TrailPart {
+        case key(String)
+        case index(Int)
+    }
+
+    var path: String {
+        var text = origin
+        for part in trail {
+            switch part {
+            case .key(let key): text += "['\(key)']"
+            case .index(let index): text += "[\(index)]"
+            }
+        }
+        return text
+    }
 
     init(steps: [PathStep], root: JSONValue) {
         self.steps = steps
@@ -24,15 +44,41 @@ struct PathEvaluator {
         steps[..<step].allSatisfy(\.isDefinite)
     }
 
-    mutating func found(_ value: JSONValue, afterStep step: Int, path: String) throws(PathFailure) {
+    /// Evaluates from `step`, with messages naming paths from `origin` (`$`, or `@` in a filter).
+    mutating func evaluate(step: Int, model: JSONValue, origin: String) throws(PathFailure) {
+        self.origin = origin
+        trail.removeAll()
+        try evaluate(step: step, model: model)
+    }
+
+    mutating func found(_ value: JSONValue, afterStep step: Int) throws(PathFailure) {
         if step + 1 >= steps.count {
             results.append(value)
         } else {
-            try evaluate(step: step + 1, model: value, path: path)
+            try evaluate(step: step + 1, model: value)
         }
     }
 
-    mutating func evaluate(step: Int, model: JSONValue, path: String) throws(PathFailure) {
+    /// `found`, one key or index further along the trail.
+    private mutating func found(_ value: JSONValue, afterStep step: Int, at part: TrailPart) throws(PathFailure) {
+        trail.append(part)
+        defer { trail.removeLast() }
+        try found(value, afterStep: step)
+    }
+
+    private mutating func evaluate(step: Int, model: JSONValue, at part: TrailPart) throws(PathFailure) {
+        trail.append(part)
+        defer { trail.removeLast() }
+        try evaluate(step: step, model: model)
+    }
+
+    private mutating func walk(_ model: JSONValue, scanStep: Int, at part: TrailPart) throws(PathFailure) {
+        trail.append(part)
+        defer { trail.removeLast() }
+        try walk(model, scanStep: scanStep)
+    }
+
+    mutating func evaluate(step: Int, model: JSONValue) throws(PathFailure) {
         guard step < steps.count else {
             results.append(model)
             return
@@ -44,11 +90,11 @@ struct PathEvaluator {
                 throw .notFound("Property \(steps[step].fragment) not found in path \(path)")
             }
             if names.count == 1 {
-                let evalPath = path + "['\(names[0])']"
                 guard let value = object[names[0]] else {
+                    let evalPath = path + "['\(names[0])']"
                     throw .notFound(isLeaf ? "No results for path: \(evalPath)" : "Missing property in path \(evalPath)")
                 }
-                try found(value, afterStep: step, path: evalPath)
+                try found(value, afterStep: step, at: .key(names[0]))
             } else {
                 let evalPath = path + steps[step].fragment
                 guard isLeaf else { throw .invalid("Multi properties can only be used as path leafs: \(evalPath)") }
@@ -57,21 +103,21 @@ struct PathEvaluator {
                 results.append(.object(merged))
             }
         case .index(let indexes):
-            let elements = try arrayModel(model, step: step, path: path)
-            for index in indexes { try element(index, of: elements, step: step, path: path) }
+            let elements = try arrayModel(model, step: step)
+            for index in indexes { try element(index, of: elements, step: step) }
         case .slice(let from, let to):
-            let elements = try arrayModel(model, step: step, path: path)
+            let elements = try arrayModel(model, step: step)
             for index in Self.sliceIndexes(from: from, to: to, count: elements.count) {
-                try element(index, of: elements, step: step, path: path)
+                try element(index, of: elements, step: step)
             }
         case .wildcard:
             switch model {
             case .object(let object):
-                for (key, value) in object { try found(value, afterStep: step, path: path + "['\(key)']") }
+                for (key, value) in object { try found(value, afterStep: step, at: .key(key)) }
             case .array(let elements):
                 for index in elements.indices {
                     do {
-                        try element(index, of: elements, step: step, path: path)
+                        try element(index, of: elements, step: step)
                     } catch {
                         if case .invalid = error { throw error }
                     }
@@ -80,14 +126,14 @@ struct PathEvaluator {
                 break
             }
         case .scan:
-            try walk(model, scanStep: step, path: path)
+            try walk(model, scanStep: step)
         case .filter(let expression):
             switch model {
             case .object:
-                if try accepts(expression, model) { try found(model, afterStep: step, path: path) }
+                if try accepts(expression, model) { try found(model, afterStep: step) }
             case .array(let elements):
                 for (index, element) in elements.enumerated() where try accepts(expression, element) {
-                    try found(element, afterStep: step, path: path + "[\(index)]")
+                    try found(element, afterStep: step, at: .index(index))
                 }
             default:
                 throw .invalid("Filter: [?] can not be applied to primitives. Current context is: \(JavaText.string(model))")
@@ -113,7 +159,7 @@ struct PathEvaluator {
         }
     }
 
-    func arrayModel(_ model: JSONValue, step: Int, path: String) throws(PathFailure) -> [JSONValue] {
+    func arrayModel(_ model: JSONValue, step: Int) throws(PathFailure) -> [JSONValue] {
         switch model {
         case .array(let elements):
             return elements
@@ -125,32 +171,31 @@ struct PathEvaluator {
         }
     }
 
-    mutating func element(_ index: Int, of elements: [JSONValue], step: Int, path: String) throws(PathFailure) {
-        let evalPath = path + "[\(index)]"
+    mutating func element(_ index: Int, of elements: [JSONValue], step: Int) throws(PathFailure) {
         guard elements.indices.contains(index) else {
-            throw .notFound("Index out of bounds when evaluating path \(evalPath)")
+            throw .notFound("Index out of bounds when evaluating path \(path)[\(index)]")
         }
-        try found(elements[index], afterStep: step, path: evalPath)
+        try found(elements[index], afterStep: step, at: .index(index))
     }
 
     /// `..`: test every container, depth first, parent before children.
-    mutating func walk(_ model: JSONValue, scanStep: Int, path: String) throws(PathFailure) {
+    mutating func walk(_ model: JSONValue, scanStep: Int) throws(PathFailure) {
         let target = scanStep + 1
         switch model {
         case .object(let object):
-            if try scanMatches(model, target: target) { try evaluate(step: target, model: model, path: path) }
-            for (key, value) in object { try walk(value, scanStep: scanStep, path: path + "['\(key)']") }
+            if try scanMatches(model, target: target) { try evaluate(step: target, model: model) }
+            for (key, value) in object { try walk(value, scanStep: scanStep, at: .key(key)) }
         case .array(let elements):
             if try scanMatches(model, target: target) {
                 if target == steps.count - 1 {
-                    try evaluate(step: target, model: model, path: path)
+                    try evaluate(step: target, model: model)
                 } else {
                     for (index, element) in elements.enumerated() {
-                        try evaluate(step: target + 1, model: element, path: path + "[\(index)]")
+                        try evaluate(step: target + 1, model: element, at: .index(index))
                     }
                 }
             }
-            for (index, element) in elements.enumerated() { try walk(element, scanStep: scanStep, path: path + "[\(index)]") }
+            for (index, element) in elements.enumerated() { try walk(element, scanStep: scanStep, at: .index(index)) }
         default:
             break
         }
