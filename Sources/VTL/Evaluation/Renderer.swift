@@ -153,9 +153,8 @@ final class Renderer {
         case .set(let target, let value, let offset):
             try assign(target, value: value, offset: offset)
         case .conditional(let branches, let otherwise):
-            // By index: a branch copied out of the array would retain its condition and body.
-            for position in branches.indices where try condition(branches[position].condition) {
-                return try render(branches[position].body)
+            for branch in branches where try condition(branch.condition) {
+                return try render(branch.body)
             }
             if let otherwise { return try render(otherwise) }
         case .foreach(let variable, let iterable, let body, let offset):
