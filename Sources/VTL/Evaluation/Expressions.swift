@@ -83,11 +83,14 @@ extension Renderer {
     }
 
     func renderToString(_ nodes: [Node]) throws(VTLError) -> String {
-        let saved = output
-        output = RenderedOutput()
-        defer { output = saved }
-        _ = try render(nodes)
-        return outputText
+        let saved = output.beginString()
+        do {
+            _ = try render(nodes)
+        } catch {
+            _ = output.endString(saved)
+            throw error
+        }
+        return output.endString(saved)
     }
 
     private func literal(of expression: Expression) -> String {
@@ -109,27 +112,36 @@ extension Renderer {
     // MARK: References
 
     func evaluate(_ reference: Reference) throws(VTLError) -> RuntimeValue {
-        try evaluate(reference, steps: reference.steps[...])
+        try evaluate(reference, stepCount: reference.members.count)
     }
 
-    func evaluate(_ reference: Reference, steps: ArraySlice<ReferenceStep>) throws(VTLError) -> RuntimeValue {
+    /// The value of `reference` after its first `stepCount` steps.
+    func evaluate(_ reference: Reference, stepCount: Int) throws(VTLError) -> RuntimeValue {
         var value = variable(reference.slot)
-        for step in steps {
+        let members = reference.members
+        // By index: the steps are classes, read where they are.
+        var position = 0
+        while position < stepCount {
             if value.isNull { return .null }
-            switch step {
-            case .property(let name, let offset):
-                value = try property(name, of: value, at: offset)
-            case .method(let name, let argumentExpressions, let offset):
-                if case .object(let host) = value, argumentExpressions.count == 1 {
+            let member = members[position]
+            position += 1
+            switch member.kind {
+            case .property:
+                value = try property(member, of: value)
+            case .method where member.arguments.count == 1:
+                let argument = try evaluate(member.arguments[0])
+                if case .object(let host) = value {
                     // `$util.escapeJavaScript($x)`, `$input.path('$.a')`: the host calls templates make most.
-                    value = try invoke(name, on: host, argument: try evaluate(argumentExpressions[0]), at: offset)
+                    value = try invoke(member.name, on: host, argument: argument, at: member.offset)
                 } else {
-                    // `map` allocates the array once, at its final size.
-                    let arguments = try argumentExpressions.map { (argument) throws(VTLError) in try evaluate(argument) }
-                    value = try invoke(name, on: value, arguments: arguments, at: offset)
+                    value = try invoke(member, on: value, arguments: [argument])
                 }
-            case .index(let indexExpression, let offset):
-                value = try element(of: value, at: try evaluate(indexExpression), offset: offset)
+            case .method:
+                // `map` allocates the array once, at its final size.
+                let arguments = try member.arguments.map { (argument) throws(VTLError) in try evaluate(argument) }
+                value = try invoke(member, on: value, arguments: arguments)
+            case .index:
+                value = try element(of: value, at: try evaluate(member.arguments[0]), offset: member.offset)
             }
         }
         return value

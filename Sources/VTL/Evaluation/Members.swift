@@ -4,24 +4,26 @@ import JSON
 /// Anything not found is null, which the template then treats as undefined.
 extension Renderer {
     /// `$a.name`: a map's `get("name")`; otherwise the getter `getName()` or `isName()`.
-    func property(_ name: String, of value: RuntimeValue, at offset: Int) throws(VTLError) -> RuntimeValue {
+    func property(_ property: Member, of value: RuntimeValue) throws(VTLError) -> RuntimeValue {
+        let name = property.name
+        let offset = property.offset
         switch value {
         case .map(let map):
             return map.get(name) ?? .null
         case .json(.object(let object)):
             return object[name].map(RuntimeValue.init(json:)) ?? .null
         case .json:
-            return try property(name, of: value.thawed(), at: offset)
+            return try self.property(property, of: value.thawed())
         case .loop(let status):
-            // `$foreach.hasNext` and friends are read on every iteration: answer without building getter names.
-            switch name {
-            case "index": return .integer(status.index)
-            case "count": return .integer(status.index + 1)
-            case "hasNext": return .bool(status.hasNext)
-            case "first": return .bool(status.index == 0)
-            case "last": return .bool(!status.hasNext)
-            case "parent": return status.parent.map(RuntimeValue.loop) ?? .null
-            default: return .null
+            // `$foreach.hasNext` and friends are read on every iteration: the field was found when the template was parsed.
+            switch property.loopField {
+            case .index?: return .integer(status.index)
+            case .count?: return .integer(status.index + 1)
+            case .hasNext?: return .bool(status.hasNext)
+            case .first?: return .bool(status.index == 0)
+            case .last?: return .bool(!status.hasNext)
+            case .parent?: return status.parent.map(RuntimeValue.loop) ?? .null
+            case nil: return .null
             }
         case .entry(let map, let key):
             switch name {
@@ -47,7 +49,9 @@ extension Renderer {
     }
 
     /// `$a.name(arguments)`; an unknown method gives null, as in Velocity.
-    func invoke(_ name: String, on value: RuntimeValue, arguments: [RuntimeValue], at offset: Int) throws(VTLError) -> RuntimeValue {
+    func invoke(_ method: Member, on value: RuntimeValue, arguments: [RuntimeValue]) throws(VTLError) -> RuntimeValue {
+        let name = method.name
+        let offset = method.offset
         if case .object(let host) = value {
             if arguments.count == 1 { return try invoke(name, on: host, argument: arguments[0], at: offset) }
             try checkDepth(of: arguments, passingTo: name, at: offset)
@@ -58,10 +62,10 @@ extension Renderer {
         if case .json(let json) = value {
             if let result = frozenMethod(name, on: json, arguments: arguments) { return result }
             // Anything else works on a copy: the frozen value is not stored anywhere a change could be seen.
-            return try invoke(name, on: value.thawed(), arguments: arguments, at: offset)
+            return try invoke(method, on: value.thawed(), arguments: arguments)
         }
         // Java's equals recurses through nested lists and maps; so do the searches built on it.
-        if arguments.count == 1, value.canMakeCycle || arguments[0].canMakeCycle, Renderer.comparingMethods.contains(name) {
+        if method.compares, arguments.count == 1, value.canMakeCycle || arguments[0].canMakeCycle {
             try checkDepth(of: [value, arguments[0]], passingTo: name, at: offset)
         }
         if let result = try builtinMethod(name, on: value, arguments: arguments, at: offset) { return result }
@@ -131,8 +135,6 @@ extension Renderer {
         throw error(
             .limitExceeded, "a value nested deeper than the valueDepth limit of \(limit) levels cannot be copied or compared (\(name))", at: offset)
     }
-
-    static let comparingMethods: Set<String> = ["equals", "contains", "indexOf", "lastIndexOf", "remove", "containsValue"]
 
     /// `$a[i]`: list positions (negative ones count from the end), map keys.
     func element(of value: RuntimeValue, at index: RuntimeValue, offset: Int) throws(VTLError) -> RuntimeValue {

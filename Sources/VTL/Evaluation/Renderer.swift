@@ -10,11 +10,21 @@ final class Renderer {
         /// Leaves loops up to and including `target` (the innermost one when nil).
         case breakLoop(target: ObjectIdentifier?)
         case stop
+
+        /// Cheaper than `==`, which the nodes of every body would otherwise call once each.
+        @inline(__always)
+        var isNormal: Bool {
+            if case .normal = self { return true }
+            return false
+        }
     }
 
     let source: SourceText
     let options: RenderOptions
     let parseLimits: ParseLimits
+    /// `options.limits.steps` and `.outputBytes`, checked on every node and every write.
+    private let stepLimit: Int
+    private let outputLimit: Int
     private(set) var macros: [String: MacroDefinition]
     /// The slot of every variable name; grows when `#evaluate` mentions a new one.
     private var variableSlots: VariableSlots
@@ -26,7 +36,8 @@ final class Renderer {
     @exclusivity(unchecked) private var macroFrames: [[(slot: Int, value: RuntimeValue)]] = []
     // Hot state is marked `@exclusivity(unchecked)`: a render runs on one thread and never
     // holds two accesses to one of these at once, and the dynamic checks cost about 7% of a render.
-    @exclusivity(unchecked) var output = RenderedOutput()
+    /// A constant, so writing to it costs no retain of it.
+    let output = RenderedOutput()
     @exclusivity(unchecked) private var steps = 0
     @exclusivity(unchecked) var callDepth = 0
     var regexCache: [String: JavaRegex] = [:]
@@ -44,6 +55,8 @@ final class Renderer {
         self.parseLimits = parseLimits
         self.macros = macros
         self.options = options
+        stepLimit = options.limits.steps
+        outputLimit = options.limits.outputBytes
         self.regexTimeLeft = options.limits.regexTime
         self.variableSlots = variables
         globals = Array(repeating: .null, count: variables.count)
@@ -65,7 +78,13 @@ final class Renderer {
 
     // MARK: Variables
 
+    @inline(__always)
     func variable(_ slot: Int) -> RuntimeValue {
+        if macroFrames.isEmpty { return globals[slot] }
+        return macroVariable(slot)
+    }
+
+    private func macroVariable(_ slot: Int) -> RuntimeValue {
         if let frame = macroFrames.last, let argument = frame.first(where: { $0.slot == slot }) { return argument.value }
         return globals[slot]
     }
@@ -114,15 +133,15 @@ final class Renderer {
     func render(_ nodes: [Node]) throws(VTLError) -> Flow {
         for node in nodes {
             let flow = try render(node)
-            if flow != .normal { return flow }
+            if !flow.isNormal { return flow }
         }
         return .normal
     }
 
     private func render(_ node: Node) throws(VTLError) -> Flow {
         steps += 1
-        if steps > options.limits.steps {
-            throw error(.limitExceeded, "the render took more than \(options.limits.steps) steps", at: node.offset ?? 0)
+        if steps > stepLimit {
+            throw error(.limitExceeded, "the render took more than \(stepLimit) steps", at: node.offset ?? 0)
         }
         switch node {
         case .text(let text):
@@ -165,8 +184,8 @@ final class Renderer {
 
     @inline(__always)
     private func checkOutputSize(at offset: Int) throws(VTLError) {
-        if output.count > options.limits.outputBytes {
-            throw error(.limitExceeded, "the output is larger than \(options.limits.outputBytes) bytes", at: offset)
+        if output.count > outputLimit {
+            throw error(.limitExceeded, "the output is larger than \(outputLimit) bytes", at: offset)
         }
     }
 
@@ -187,7 +206,7 @@ final class Renderer {
             try write(JavaDouble.string(double), at: reference.offset)
         default:
             // Printing stops just past what the output limit allows, so write reports it.
-            let room = max(options.limits.outputBytes - output.count, 0)
+            let room = max(outputLimit - output.count, 0)
             try write(value.javaString(maximumBytes: room.addingReportingOverflow(1).partialValue), at: reference.offset)
         }
     }
@@ -239,7 +258,7 @@ final class Renderer {
             setVariable(target.slot, value)
             return
         }
-        let owner = try evaluate(target, steps: target.steps.dropLast())
+        let owner = try evaluate(target, stepCount: target.members.count - 1)
         switch (owner, lastStep) {
         case (.map(let map), .property(let key, _)):
             noteStoring(value, in: owner)
@@ -310,7 +329,7 @@ final class Renderer {
                 if target == nil || target == ObjectIdentifier(status) { flow = .normal }
                 break
             }
-            if flow == .stop { break }
+            if case .stop = flow { break }
         }
         return flow
     }
@@ -340,8 +359,8 @@ final class Renderer {
             macroFrames.removeLast()
             callDepth -= 1
         }
-        let flow = try render(macro.body)
-        return flow == .stop ? .stop : .normal
+        if case .stop = try render(macro.body) { return .stop }
+        return .normal
     }
 
     private func renderEvaluate(_ expression: Expression, offset: Int) throws(VTLError) -> Flow {
@@ -361,8 +380,8 @@ final class Renderer {
         defer { callDepth -= 1 }
         // The evaluated text's own positions mean nothing in this template; report errors at #evaluate.
         do {
-            let flow = try render(parsed.nodes)
-            return flow == .stop ? .stop : .normal
+            if case .stop = try render(parsed.nodes) { return .stop }
+            return .normal
         } catch {
             throw self.error(error.kind, "in #evaluate: \(error.message)", at: offset)
         }

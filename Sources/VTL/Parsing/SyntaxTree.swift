@@ -40,6 +40,8 @@ final class Reference: Sendable {
     /// Where the renderer keeps the variable `name` (see `VariableSlots`).
     let slot: Int
     let steps: [ReferenceStep]
+    /// `steps` as the renderer walks them, resolved when the tree is built.
+    let members: [Member]
     /// `$!name`: a null prints nothing even in stock Velocity.
     let quiet: Bool
     /// The reference as written, which stock Velocity prints when it is undefined.
@@ -50,6 +52,7 @@ final class Reference: Sendable {
         self.name = name
         self.slot = slot
         self.steps = steps
+        self.members = steps.map(Member.init)
         self.quiet = quiet
         self.sourceText = sourceText
         self.offset = offset
@@ -66,6 +69,60 @@ enum ReferenceStep: Sendable {
         case .property(_, let offset), .method(_, _, let offset), .index(_, let offset): offset
         }
     }
+}
+
+/// A reference step made ready to render: what its name means to the renderer is worked out
+/// once here rather than by comparing strings on every read. A class of plain fields, so the
+/// renderer reads a step where it is, without copying its strings and argument arrays out.
+final class Member: Sendable {
+    enum Kind: Sendable {
+        case property, method, index
+    }
+
+    let kind: Kind
+    /// The property or method name; empty for an index.
+    let name: String
+    /// A method's arguments, or the index expression alone.
+    let arguments: [Expression]
+    let offset: Int
+    /// The `$foreach` field a property of this name reads, nil for any other name.
+    let loopField: LoopField?
+    /// A method that compares its argument with Java's equals, which recurses through nested
+    /// lists and maps: the depth of its arguments is checked first.
+    let compares: Bool
+
+    init(_ step: ReferenceStep) {
+        switch step {
+        case .property(let name, let offset):
+            (kind, self.name, arguments, self.offset) = (.property, name, [], offset)
+        case .method(let name, let arguments, let offset):
+            (kind, self.name, self.arguments, self.offset) = (.method, name, arguments, offset)
+        case .index(let expression, let offset):
+            (kind, name, arguments, self.offset) = (.index, "", [expression], offset)
+        }
+        // Switches rather than `init(rawValue:)` or a `Set`, which cost more per name (templates are parsed often too).
+        switch (kind, name) {
+        case (.property, "index"): loopField = .index
+        case (.property, "count"): loopField = .count
+        case (.property, "hasNext"): loopField = .hasNext
+        case (.property, "first"): loopField = .first
+        case (.property, "last"): loopField = .last
+        case (.property, "parent"): loopField = .parent
+        default: loopField = nil
+        }
+        switch (kind, name) {
+        case (.method, "equals"), (.method, "contains"), (.method, "indexOf"), (.method, "lastIndexOf"), (.method, "remove"),
+            (.method, "containsValue"):
+            compares = true
+        default:
+            compares = false
+        }
+    }
+}
+
+/// What `$foreach.name` reads.
+enum LoopField: Sendable {
+    case index, count, hasNext, first, last, parent
 }
 
 /// The right-hand side of `#set`, conditions, arguments.
