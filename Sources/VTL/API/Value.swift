@@ -79,7 +79,21 @@ public struct OrderedMap: Sendable, Equatable {
     public init(_ pairs: [(String, Value)]) {
         keys.reserveCapacity(pairs.count)
         values.reserveCapacity(pairs.count)
-        for (key, value) in pairs { self[key] = value }
+        // Not through the subscript: wrapping each value in an optional copies it through
+        // generic witnesses, which cost more than the search.
+        for (key, value) in pairs {
+            if let position = position(of: key) {
+                values[position] = value
+                continue
+            }
+            keys.append(key)
+            values.append(value)
+            if index != nil {
+                index![key] = keys.count - 1
+            } else if keys.count > OrderedMap.indexedCount {
+                rebuildIndex()
+            }
+        }
     }
 
     /// The number of keys.

@@ -1,0 +1,29 @@
+import Testing
+import VTL
+
+/// `OrderedMap` behaves as the `LinkedHashMap` hosts hand to templates, small or large.
+@Suite("Ordered maps")
+struct OrderedMapTests {
+    @Test(arguments: [3, 40])
+    func aRepeatedKeyKeepsItsFirstPlaceAndItsLastValue(size: Int) {
+        var pairs: [(String, Value)] = (0..<size).map { ("k\($0)", .integer($0)) }
+        pairs.append(("k1", "last"))
+        let map = OrderedMap(pairs)
+        #expect(map.count == size)
+        #expect(map.keys == (0..<size).map { "k\($0)" })
+        #expect(map["k1"] == "last")
+        #expect(map["k\(size - 1)"] == .integer(size - 1))
+        #expect(map["missing"] == nil)
+    }
+
+    @Test func writesAfterBuildingFindTheSameKeys() {
+        var map = OrderedMap((0..<40).map { ("k\($0)", .integer($0)) })
+        map["k39"] = "x"
+        map["new"] = "y"
+        map["k0"] = nil
+        #expect(map.count == 40)
+        #expect(map["k39"] == "x")
+        #expect(map["new"] == "y")
+        #expect(map.keys.first == "k1")
+    }
+}
