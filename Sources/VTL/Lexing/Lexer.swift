@@ -1,5 +1,9 @@
-/// Turns template text into tokens, switching lexical states as Velocity 1.7's lexer does:
+/// Turns template text into lexemes, switching lexical states as Velocity 1.7's lexer does:
 /// text, reference chains (`$a.b[0].c(...)`), and expressions inside parentheses, brackets and braces.
+///
+/// The parser pulls one lexeme at a time (`next()`), so no token array is ever built. Velocity
+/// lexes a whole template before parsing it, so a syntax error the lexer finds wins over any the
+/// parser found earlier in the text: the parser calls `drain()` before it reports its own.
 struct Lexer {
     private enum Mode: Equatable {
         case text
@@ -10,86 +14,79 @@ struct Lexer {
     }
 
     private let source: SourceText
-    /// The bytes being lexed, borrowed for the duration of `tokenize`: indexing a buffer
-    /// skips the array's uniqueness and bounds bookkeeping on every byte.
+    /// The bytes being lexed, borrowed from the caller: indexing a buffer skips the array's
+    /// uniqueness and bounds bookkeeping on every byte.
     private let bytes: UnsafeBufferPointer<UInt8>
-    /// Added to every token offset, so tokens of a string literal's contents point into the template.
+    /// Added to every lexeme offset, so lexemes of a string literal's contents point into the template.
     private let baseOffset: Int
     private var position = 0
     private var modes: [Mode] = [.text]
-    private var tokens: [Token] = []
+    /// Offsets of the `(`, `[`, `{` and `${` not yet closed, for "unclosed" errors.
+    private var openers: [Int] = []
+    /// Lexemes found but not yet handed out: one step of lexing may find several.
+    private var queue = LexemeQueue()
     /// Text not yet emitted, so adjacent pieces merge without rebuilding a string per piece.
     private var pendingText = PendingText()
+    /// Texts of `unescapedText` and escaped `string` lexemes.
+    private var strings: [String] = []
+    private var isFinished = false
+    /// Set once `next()` has thrown; the lexer then has nothing more to say.
+    private(set) var hasFailed = false
 
-    private init(source: SourceText, bytes: UnsafeBufferPointer<UInt8>, baseOffset: Int) {
+    /// A lexer over `bytes`, which must stay valid while it runs; `offset` is where they start in the template.
+    init(source: SourceText, bytes: UnsafeBufferPointer<UInt8>, baseOffset offset: Int) {
         self.source = source
         self.bytes = bytes
-        self.baseOffset = baseOffset
-        // Real templates average well over eight bytes a token; this avoids most regrowth.
-        tokens.reserveCapacity(bytes.count / 8 + 4)
+        self.baseOffset = offset
     }
 
-    /// All tokens of a template, ending with `.endOfInput`.
-    static func tokenize(_ source: SourceText) throws(VTLError) -> [Token] {
-        try tokenize(source.bytes, at: 0, in: source)
-    }
-
-    /// Tokens of text embedded in a template (a double-quoted string's contents) starting at `offset`.
-    static func tokenize(_ text: [UInt8], at offset: Int, in source: SourceText) throws(VTLError) -> [Token] {
-        try text.withUnsafeBufferPointer { (buffer) throws(VTLError) -> [Token] in
-            var lexer = Lexer(source: source, bytes: buffer, baseOffset: offset)
-            return try lexer.run()
-        }
-    }
-
-    /// Directives whose name is followed by parenthesised arguments:
-    /// `set`, `if`, `elseif`, `foreach`, `define`, `macro`, `evaluate`, `include`, `parse`.
-    static func takesArguments(_ name: String) -> Bool {
-        switch name.utf8.count {
-        case 2: name == "if"
-        case 3: name == "set"
-        case 5: name == "macro" || name == "parse"
-        case 6: name == "elseif" || name == "define"
-        case 7: name == "foreach" || name == "include"
-        case 8: name == "evaluate"
-        default: false
-        }
-    }
-
-    /// The built-in directive spelled by `name`, as a literal: the common names then cost no
-    /// string building (and no allocation) per directive.
-    private static func knownDirective(_ name: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
-        func spells(_ literal: StaticString) -> Bool {
-            literal.withUTF8Buffer { name.elementsEqual($0) }
-        }
-        switch name.count {
-        case 2: return spells("if") ? "if" : nil
-        case 3: return spells("set") ? "set" : spells("end") ? "end" : nil
-        case 4: return spells("else") ? "else" : spells("stop") ? "stop" : nil
-        case 5: return spells("break") ? "break" : nil
-        case 6: return spells("elseif") ? "elseif" : spells("define") ? "define" : nil
-        case 7: return spells("foreach") ? "foreach" : nil
-        default: return nil
-        }
-    }
-
-    /// `else`, `end` and `stop`.
-    static func takesNoArguments(_ name: String) -> Bool {
-        switch name.utf8.count {
-        case 3: name == "end"
-        case 4: name == "else" || name == "stop"
-        default: false
-        }
-    }
-
-    private mutating func run() throws(VTLError) -> [Token] {
-        while position < bytes.count {
-            switch modes.last! {
-            case .text: try lexText()
-            case .reference(let braced): lexReferenceContinuation(braced: braced)
-            case .expression(let closer, let directive): try lexExpression(closer: closer, directive: directive)
+    /// The next lexeme; after `.endOfInput`, `.endOfInput` again.
+    mutating func next() throws(VTLError) -> Lexeme {
+        while queue.isEmpty {
+            if isFinished { return Lexeme(kind: .endOfInput, range: (baseOffset + position)..<(baseOffset + position)) }
+            do {
+                try step()
+            } catch {
+                hasFailed = true
+                throw error
             }
         }
+        return queue.removeFirst()
+    }
+
+    /// Lexes the rest of the input, throwing the first error the lexer finds in it.
+    mutating func drain() throws(VTLError) {
+        guard !hasFailed else { return }
+        while try next().kind != .endOfInput {}
+    }
+
+    /// The bytes a lexeme covers, given template offsets (inside a string literal, its unescaped contents).
+    func bytes(of range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[(range.lowerBound - baseOffset)..<(range.upperBound - baseOffset)])
+    }
+
+    /// The text of an `unescapedText` or escaped `string` lexeme.
+    func string(at index: Int) -> String { strings[index] }
+
+    /// The name of a `directive` or `bareMacroCall` lexeme, without `#`, braces or swallowed line break.
+    func directiveName(of lexeme: Lexeme) -> String {
+        var start = lexeme.range.lowerBound - baseOffset + 1
+        if bytes[start] == UInt8(ascii: "{") { start += 1 }
+        var end = start
+        while end < bytes.count, Lexer.isWordCharacter(bytes[end]) { end += 1 }
+        return string(start, end)
+    }
+
+    private mutating func step() throws(VTLError) {
+        guard position < bytes.count else { return try finish() }
+        switch modes.last! {
+        case .text: try lexText()
+        case .reference(let braced): lexReferenceContinuation(braced: braced)
+        case .expression(let closer, let directive): try lexExpression(closer: closer, directive: directive)
+        }
+    }
+
+    private mutating func finish() throws(VTLError) {
         switch modes.last! {
         case .text, .reference(braced: false):
             break
@@ -99,7 +96,7 @@ struct Lexer {
             throw error("expected '\(Character(Unicode.Scalar(closer)))' before the end of the template", at: openerOffset())
         }
         emit(.endOfInput, from: position, to: position)
-        return tokens
+        isFinished = true
     }
 
     // MARK: Text
@@ -185,34 +182,34 @@ struct Lexer {
             let end = find("*#", from: start + 2).map { $0 + 2 } ?? bytes.count
             emit(.comment, from: start, to: end)
             position = end
-        } else if let (name, nameEnd, _) = directiveName(at: start) {
-            lexDirective(name, start: start, nameEnd: nameEnd)
+        } else if let (directive, nameEnd) = directiveName(at: start) {
+            lexDirective(directive, start: start, nameEnd: nameEnd)
         } else {
             appendText(from: start, to: start + 1)
         }
     }
 
-    /// `#name` or `#{name}`: the name and where it ends.
-    private func directiveName(at offset: Int) -> (String, Int, Bool)? {
+    /// `#name` or `#{name}`: the directive it names and where it ends.
+    private func directiveName(at offset: Int) -> (Directive, Int)? {
         var index = offset + 1
         let braced = index < bytes.count && bytes[index] == UInt8(ascii: "{")
         if braced { index += 1 }
         guard index < bytes.count, Lexer.isLetter(bytes[index]) || bytes[index] == UInt8(ascii: "_") else { return nil }
         let nameStart = index
         while index < bytes.count, Lexer.isWordCharacter(bytes[index]) { index += 1 }
-        let name = Lexer.knownDirective(bytes[nameStart..<index]) ?? string(nameStart, index)
+        let directive = Directive(spelling: UnsafeBufferPointer(rebasing: bytes[nameStart..<index]))
         if braced {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "}") else { return nil }
             index += 1
         }
-        return (name, index, braced)
+        return (directive, index)
     }
 
-    private mutating func lexDirective(_ name: String, start: Int, nameEnd: Int) {
-        if Lexer.takesNoArguments(name) {
+    private mutating func lexDirective(_ directive: Directive, start: Int, nameEnd: Int) {
+        if directive.takesNoArguments {
             var end = nameEnd
-            if name == "else" || name == "end" { end = lineBreakAfterSpaces(from: nameEnd) ?? nameEnd }
-            emit(.directive(name), from: start, to: end)
+            if directive == .else || directive == .end { end = lineBreakAfterSpaces(from: nameEnd) ?? nameEnd }
+            emit(.directive(directive), from: start, to: end)
             position = end
             return
         }
@@ -220,16 +217,14 @@ struct Lexer {
         while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
         let hasArguments = index < bytes.count && bytes[index] == UInt8(ascii: "(")
         if hasArguments {
-            emit(.directive(name), from: start, to: nameEnd)
-            emit(.leftParen, from: index, to: index + 1)
-            modes.append(.expression(closer: UInt8(ascii: ")"), directive: true))
-            position = index + 1
-        } else if Lexer.takesArguments(name) || name == "break" {
+            emit(.directive(directive), from: start, to: nameEnd)
+            emitOpener(.leftParen, closer: UInt8(ascii: ")"), directive: true, at: index)
+        } else if directive != .macroCall {
             // The parser reports a missing parenthesis.
-            emit(.directive(name), from: start, to: nameEnd)
+            emit(.directive(directive), from: start, to: nameEnd)
             position = nameEnd
         } else {
-            emit(.bareMacroCall(name), from: start, to: nameEnd)
+            emit(.bareMacroCall, from: start, to: nameEnd)
             position = nameEnd
         }
     }
@@ -251,9 +246,8 @@ struct Lexer {
             position = index
             return
         }
-        if index < bytes.count, bytes[index] == UInt8(ascii: "#"), let (name, nameEnd, _) = directiveName(at: index),
-            Lexer.takesArguments(name) || Lexer.takesNoArguments(name)
-                || name == "break" || isFollowedByParenthesis(nameEnd)
+        if index < bytes.count, bytes[index] == UInt8(ascii: "#"), let (directive, nameEnd) = directiveName(at: index),
+            directive != .macroCall || isFollowedByParenthesis(nameEnd)
         {
             let kept = String(repeating: "\\", count: count / 2)
             if count % 2 == 1 {
@@ -289,6 +283,7 @@ struct Lexer {
         let quiet = bytes[offset + 1] == UInt8(ascii: "!")
         let braced = bytes[offset + length - 1] == UInt8(ascii: "{")
         emit(.referenceStart(quiet: quiet, braced: braced), from: offset, to: offset + length)
+        if braced { openers.append(offset) }
         position = offset + length
         lexIdentifier()
         modes.append(.reference(braced: braced))
@@ -297,7 +292,7 @@ struct Lexer {
     private mutating func lexIdentifier() {
         let start = position
         while position < bytes.count, Lexer.isIdentifierCharacter(bytes[position]) { position += 1 }
-        emit(.identifier(string(start, position)), from: start, to: position)
+        emit(.identifier, from: start, to: position)
     }
 
     private mutating func lexReferenceContinuation(braced: Bool) {
@@ -307,18 +302,15 @@ struct Lexer {
             position += 1
             lexIdentifier()
             if position < bytes.count, bytes[position] == UInt8(ascii: "(") {
-                emit(.leftParen, from: position, to: position + 1)
-                position += 1
-                modes.append(.expression(closer: UInt8(ascii: ")"), directive: false))
+                emitOpener(.leftParen, closer: UInt8(ascii: ")"), at: position)
             }
         } else if byte == UInt8(ascii: "[") {
-            emit(.leftBracket, from: position, to: position + 1)
-            position += 1
-            modes.append(.expression(closer: UInt8(ascii: "]"), directive: false))
+            emitOpener(.leftBracket, closer: UInt8(ascii: "]"), at: position)
         } else if braced, byte == UInt8(ascii: "}") {
             emit(.rightBrace, from: position, to: position + 1)
             position += 1
             modes.removeLast()
+            openers.removeLast()
         } else {
             modes.removeLast()
         }
@@ -332,23 +324,15 @@ struct Lexer {
         switch byte {
         case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
             position += 1
-        case UInt8(ascii: "("):
-            emit(.leftParen, from: start, to: start + 1)
-            position += 1
-            modes.append(.expression(closer: UInt8(ascii: ")"), directive: false))
-        case UInt8(ascii: "["):
-            emit(.leftBracket, from: start, to: start + 1)
-            position += 1
-            modes.append(.expression(closer: UInt8(ascii: "]"), directive: false))
-        case UInt8(ascii: "{"):
-            emit(.leftBrace, from: start, to: start + 1)
-            position += 1
-            modes.append(.expression(closer: UInt8(ascii: "}"), directive: false))
+        case UInt8(ascii: "("): emitOpener(.leftParen, closer: UInt8(ascii: ")"), at: start)
+        case UInt8(ascii: "["): emitOpener(.leftBracket, closer: UInt8(ascii: "]"), at: start)
+        case UInt8(ascii: "{"): emitOpener(.leftBrace, closer: UInt8(ascii: "}"), at: start)
         case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
             guard byte == closer else {
                 throw error("unexpected '\(Character(Unicode.Scalar(byte)))'", at: start)
             }
             modes.removeLast()
+            openers.removeLast()
             switch byte {
             case UInt8(ascii: ")"):
                 // A directive's `)` swallows trailing spaces and one line break, as Velocity's RPAREN does.
@@ -402,7 +386,7 @@ struct Lexer {
                 throw error("unexpected character '\(characterDescription(at: start))'", at: start)
             }
             while position < bytes.count, Lexer.isWordCharacter(bytes[position]) { position += 1 }
-            emit(.word(string(start, position)), from: start, to: position)
+            emit(.word(Word(spelling: UnsafeBufferPointer(rebasing: bytes[start..<position]))), from: start, to: position)
         }
     }
 
@@ -425,8 +409,7 @@ struct Lexer {
                 while position < bytes.count, Lexer.isDigit(bytes[position]) { position += 1 }
             }
         }
-        let text = string(start, position)
-        emit(isFloat ? .floatingPoint(text) : .integer(text), from: start, to: position)
+        emit(isFloat ? .floatingPoint : .integer, from: start, to: position)
     }
 
     /// A string literal; the quote character doubled is the only escape.
@@ -450,7 +433,7 @@ struct Lexer {
                     break
                 }
             }
-            emit(.string(string(index, plainEnd), interpolates: interpolates), from: start, to: plainEnd + 1)
+            emit(.string(interpolates: interpolates, unescaped: nil), from: start, to: plainEnd + 1)
             position = plainEnd + 1
             return
         }
@@ -471,7 +454,8 @@ struct Lexer {
         if quote == UInt8(ascii: "\"") { content = Lexer.decodingUnicodeEscapes(content) }
         let interpolates = quote == UInt8(ascii: "\"")
             && content.contains { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "#") }
-        emit(.string(String(decoding: content, as: UTF8.self), interpolates: interpolates), from: start, to: index + 1)
+        strings.append(String(decoding: content, as: UTF8.self))
+        emit(.string(interpolates: interpolates, unescaped: strings.count - 1), from: start, to: index + 1)
         position = index + 1
     }
 
@@ -497,9 +481,17 @@ struct Lexer {
 
     // MARK: Helpers
 
-    private mutating func emit(_ kind: consuming TokenKind, from start: Int, to end: Int) {
+    private mutating func emit(_ kind: Lexeme.Kind, from start: Int, to end: Int) {
         flushText()
-        tokens.append(Token(kind: kind, range: (baseOffset + start)..<(baseOffset + end)))
+        queue.append(Lexeme(kind: kind, range: (baseOffset + start)..<(baseOffset + end)))
+    }
+
+    /// `(`, `[` or `{` at `offset`: what follows is an expression up to `closer`.
+    private mutating func emitOpener(_ kind: Lexeme.Kind, closer: UInt8, directive: Bool = false, at offset: Int) {
+        emit(kind, from: offset, to: offset + 1)
+        modes.append(.expression(closer: closer, directive: directive))
+        openers.append(offset)
+        position = offset + 1
     }
 
     /// The bytes `start..<end` as a string.
@@ -507,7 +499,7 @@ struct Lexer {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
-    private mutating func emitSingle(_ kind: TokenKind) {
+    private mutating func emitSingle(_ kind: Lexeme.Kind) {
         emit(kind, from: position, to: position + 1)
         position += 1
     }
@@ -549,8 +541,12 @@ struct Lexer {
         guard pendingText.isOpen else { return }
         let text = pendingText
         pendingText = PendingText()
-        let kind = TokenKind.text(text.unescaped ?? string(text.start, text.end))
-        tokens.append(Token(kind: kind, range: (baseOffset + text.start)..<(baseOffset + text.end)))
+        var kind = Lexeme.Kind.text
+        if let unescaped = text.unescaped {
+            strings.append(unescaped)
+            kind = .unescapedText(strings.count - 1)
+        }
+        queue.append(Lexeme(kind: kind, range: (baseOffset + text.start)..<(baseOffset + text.end)))
     }
 
     /// The end of `[ \t]*` followed by one line break, if that is what follows `offset`.
@@ -587,17 +583,7 @@ struct Lexer {
 
     /// Where the innermost open construct began, for "unclosed" errors.
     private func openerOffset() -> Int {
-        var depth = 0
-        for token in tokens.reversed() {
-            switch token.kind {
-            case .rightParen, .rightBracket, .rightBrace: depth += 1
-            case .leftParen, .leftBracket, .leftBrace, .referenceStart(_, braced: true):
-                if depth == 0 { return token.range.lowerBound - baseOffset }
-                depth -= 1
-            default: break
-            }
-        }
-        return 0
+        openers.last ?? 0
     }
 
     private func characterDescription(at offset: Int) -> String {
@@ -633,4 +619,36 @@ private struct PendingText {
     var unescaped: String?
 
     var isOpen: Bool { start >= 0 }
+}
+
+/// The few lexemes one step of lexing finds (at most three: text, `$`, a name), stored inline:
+/// the lexer hands out every lexeme through here, and an array would check its uniqueness each time.
+private struct LexemeQueue {
+    private var slots: (Lexeme, Lexeme, Lexeme, Lexeme)
+    private var head = 0
+    private var count = 0
+
+    init() {
+        let unused = Lexeme(kind: .endOfInput, range: 0..<0)
+        slots = (unused, unused, unused, unused)
+    }
+
+    var isEmpty: Bool { head == count }
+
+    mutating func append(_ lexeme: Lexeme) {
+        precondition(count < 4, "one lexing step found more than four lexemes")
+        withUnsafeMutableBytes(of: &slots) { $0.storeBytes(of: lexeme, toByteOffset: count * MemoryLayout<Lexeme>.stride, as: Lexeme.self) }
+        count += 1
+    }
+
+    /// The oldest lexeme; the queue must not be empty.
+    mutating func removeFirst() -> Lexeme {
+        let lexeme = withUnsafeBytes(of: &slots) { $0.load(fromByteOffset: head * MemoryLayout<Lexeme>.stride, as: Lexeme.self) }
+        head += 1
+        if head == count {
+            head = 0
+            count = 0
+        }
+        return lexeme
+    }
 }

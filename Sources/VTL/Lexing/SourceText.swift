@@ -5,7 +5,8 @@ struct SourceText: Sendable {
 
     init(name: String, text: String) {
         self.name = name
-        self.bytes = Array(text.utf8)
+        // A native string's bytes copy in one go; iterating the UTF-8 view goes a byte at a time.
+        self.bytes = text.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(text.utf8)
     }
 
     /// 1-based line and column (in Unicode scalars) of a byte offset.
@@ -38,5 +39,14 @@ struct SourceText: Sendable {
 
     func text(_ range: Range<Int>) -> String {
         String(decoding: bytes[range], as: UTF8.self)
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Byte-for-byte equality; `elementsEqual` goes through generic iteration here.
+    func hasSameBytes(as other: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard count == other.count else { return false }
+        for index in 0..<count where self[index] != other[index] { return false }
+        return true
     }
 }

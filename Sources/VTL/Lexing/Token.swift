@@ -1,4 +1,5 @@
-/// One token of a template, with the byte range it covers in the source.
+/// A lexeme with its text spelled out: how the lexer tests state what a template lexes to.
+/// The parser reads `Lexeme`s and builds strings only where the syntax tree keeps them.
 struct Token: Sendable, Equatable {
     var kind: TokenKind
     var range: Range<Int>
@@ -7,18 +8,12 @@ struct Token: Sendable, Equatable {
 enum TokenKind: Sendable, Equatable {
     /// Literal text, already unescaped (`#[[...]]#` contents, lone `$`, `#` and backslashes).
     case text(String)
-    /// `## ...` or `#* ... *#`: prints nothing, but ends a text run.
     case comment
-    /// Backslashes right before a reference; what they print depends on whether it is defined.
     case referenceEscape(backslashes: Int)
-    /// `$`, `$!`, `${`, `$!{`
     case referenceStart(quiet: Bool, braced: Bool)
-    /// `#name` or `#{name}`; `#end` and `#else` include the line break they swallow.
     case directive(String)
-    /// `#name` without arguments: a call when a macro of that name is defined, otherwise text.
     case bareMacroCall(String)
     case identifier(String)
-    /// Bare words inside expressions: `true`, `in`, `and`, `eq`, ...
     case word(String)
     case string(String, interpolates: Bool)
     case integer(String)
@@ -26,13 +21,55 @@ enum TokenKind: Sendable, Equatable {
     case `operator`(Operator)
     case dot, comma, colon, range, assign
     case leftParen, leftBracket, leftBrace, rightBracket, rightBrace
-    /// `)`; `endsDirective` when it closes a directive's arguments (it may have swallowed a line break).
     case rightParen(endsDirective: Bool)
     case endOfInput
 }
 
-enum Operator: String, Sendable, Equatable {
-    case plus = "+", minus = "-", times = "*", divide = "/", remainder = "%"
-    case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
-    case and = "&&", or = "||", not = "!"
+extension Lexer {
+    /// All tokens of a template, ending with `.endOfInput`, spelled out.
+    static func tokenize(_ source: SourceText) throws(VTLError) -> [Token] {
+        try source.bytes.withUnsafeBufferPointer { (buffer) throws(VTLError) -> [Token] in
+            var lexer = Lexer(source: source, bytes: buffer, baseOffset: 0)
+            var tokens: [Token] = []
+            while true {
+                let lexeme = try lexer.next()
+                tokens.append(Token(kind: lexer.spelling(of: lexeme), range: lexeme.range))
+                if lexeme.kind == .endOfInput { return tokens }
+            }
+        }
+    }
+
+    private func spelling(of lexeme: Lexeme) -> TokenKind {
+        let text = { String(decoding: bytes(of: lexeme.range), as: UTF8.self) }
+        switch lexeme.kind {
+        case .text: return .text(text())
+        case .unescapedText(let index): return .text(string(at: index))
+        case .comment: return .comment
+        case .referenceEscape(let backslashes): return .referenceEscape(backslashes: backslashes)
+        case .referenceStart(let quiet, let braced): return .referenceStart(quiet: quiet, braced: braced)
+        case .directive: return .directive(directiveName(of: lexeme))
+        case .bareMacroCall: return .bareMacroCall(directiveName(of: lexeme))
+        case .identifier: return .identifier(text())
+        case .word: return .word(text())
+        case .string(let interpolates, let unescaped):
+            let contents = unescaped.map(string(at:))
+                ?? String(decoding: bytes(of: (lexeme.range.lowerBound + 1)..<(lexeme.range.upperBound - 1)), as: UTF8.self)
+            return .string(contents, interpolates: interpolates)
+        case .integer: return .integer(text())
+        case .floatingPoint: return .floatingPoint(text())
+        case .operator(let op): return .operator(op)
+        case .dot: return .dot
+        case .comma: return .comma
+        case .colon: return .colon
+        case .range: return .range
+        case .assign: return .assign
+        case .leftParen: return .leftParen
+        case .leftBracket: return .leftBracket
+        case .leftBrace: return .leftBrace
+        case .rightBracket: return .rightBracket
+        case .rightBrace: return .rightBrace
+        case .rightParen(let endsDirective): return .rightParen(endsDirective: endsDirective)
+        case .endOfInput: return .endOfInput
+        }
+    }
 }

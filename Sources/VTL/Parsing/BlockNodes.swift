@@ -7,11 +7,11 @@ enum BlockTerminators {
     /// `#if` and `#elseif` branches.
     case elseOrEnd
 
-    func includes(_ directive: String) -> Bool {
+    func includes(_ directive: Directive) -> Bool {
         switch self {
         case .endOfInput: false
-        case .end: directive == "end"
-        case .elseOrEnd: directive == "end" || directive == "else" || directive == "elseif"
+        case .end: directive == .end
+        case .elseOrEnd: directive == .end || directive == .else || directive == .elseif
         }
     }
 }

@@ -3,7 +3,7 @@ extension BinaryOperator {
     /// equality 2, comparison 3, `+ -` 4, `* / %` 5. Velocity also spells them as words (`and`, `lt`, ...).
     ///
     /// A switch rather than a table: the parser asks this at every operand of every expression.
-    static func spelled(by kind: TokenKind) -> (BinaryOperator, level: Int)? {
+    static func spelled(by kind: Lexeme.Kind) -> (BinaryOperator, level: Int)? {
         switch kind {
         case .operator(let op):
             switch op {
@@ -24,15 +24,15 @@ extension BinaryOperator {
             }
         case .word(let word):
             switch word {
-            case "or": (.or, 0)
-            case "and": (.and, 1)
-            case "eq": (.equal, 2)
-            case "ne": (.notEqual, 2)
-            case "lt": (.less, 3)
-            case "le": (.lessOrEqual, 3)
-            case "gt": (.greater, 3)
-            case "ge": (.greaterOrEqual, 3)
-            default: nil
+            case .or: (.or, 0)
+            case .and: (.and, 1)
+            case .eq: (.equal, 2)
+            case .ne: (.notEqual, 2)
+            case .lt: (.less, 3)
+            case .le: (.lessOrEqual, 3)
+            case .gt: (.greater, 3)
+            case .ge: (.greaterOrEqual, 3)
+            case .true, .false, .not, .other: nil
             }
         default:
             nil

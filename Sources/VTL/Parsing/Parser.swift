@@ -1,27 +1,29 @@
 import JavaLang
 
-/// Builds the syntax tree from tokens. Macros are collected while parsing, as Velocity registers
-/// inline macros when it parses a template.
+/// Builds the syntax tree from the lexer's lexemes, pulled one at a time. Macros are collected
+/// while parsing, as Velocity registers inline macros when it parses a template.
 struct Parser {
     private let source: SourceText
-    private let tokens: [Token]
-    private var index = 0
+    /// The template's bytes, for the source text that references and macro calls keep.
+    private let sourceBytes: UnsafeBufferPointer<UInt8>
+    /// Long member names and references' source text: templates repeat them, and each is made once.
+    private var spellings = StringTable()
+    /// Lexes the template, or while a double-quoted string is parsed, its contents.
+    private var lexer: Lexer
+    /// The lexeme being looked at; `advance()` moves to the next.
+    private var current = Lexeme(kind: .endOfInput, range: 0..<0)
     private(set) var macros: [String: MacroDefinition] = [:]
     private(set) var variables: VariableSlots
     /// Open blocks, parentheses and literals; bounded so hostile input cannot exhaust the stack.
-    private var depth: Int
+    private var depth = 0
     /// Deeper nesting than any real template needs; the parser and renderer recurse per level.
     private let maximumNesting: Int
 
-    private init(
-        source: SourceText, tokens: [Token], macros: [String: MacroDefinition] = [:], variables: VariableSlots, depth: Int = 0,
-        maximumNesting: Int
-    ) {
+    private init(source: SourceText, bytes: UnsafeBufferPointer<UInt8>, variables: VariableSlots, maximumNesting: Int) {
         self.source = source
-        self.tokens = tokens
-        self.macros = macros
+        self.sourceBytes = bytes
+        self.lexer = Lexer(source: source, bytes: bytes, baseOffset: 0)
         self.variables = variables
-        self.depth = depth
         self.maximumNesting = maximumNesting
     }
 
@@ -40,195 +42,243 @@ struct Parser {
             throw source.error(
                 .limitExceeded, "the template is \(source.bytes.count) bytes, more than the templateBytes limit of \(limits.templateBytes)", at: 0)
         }
-        var parser = Parser(source: source, tokens: try Lexer.tokenize(source), variables: variables, maximumNesting: limits.nestingDepth)
-        let nodes = try parser.parseTemplateBody()
-        variables = parser.variables
-        return (nodes, parser.macros)
+        return try source.bytes.withUnsafeBufferPointer { (buffer) throws(VTLError) -> (nodes: [Node], macros: [String: MacroDefinition]) in
+            var parser = Parser(source: source, bytes: buffer, variables: variables, maximumNesting: limits.nestingDepth)
+            let nodes = try parser.parseTemplateBody()
+            variables = parser.variables
+            return (nodes, parser.macros)
+        }
     }
 
+    /// Everything the lexer has left. A lexer error anywhere in its input wins over a parser error
+    /// found before it, as when Velocity lexes the whole template before parsing it.
     private mutating func parseTemplateBody() throws(VTLError) -> [Node] {
-        let (nodes, _) = try parseBlock(until: .endOfInput, opener: nil)
-        return nodes
+        do {
+            try advance()
+            return try parseBlock(until: .endOfInput, opener: nil).nodes
+        } catch {
+            try lexer.drain()
+            throw error
+        }
+    }
+
+    /// The contents of a double-quoted string, `bytes`, which start at template offset `offset`.
+    private mutating func parseInterpolated(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) throws(VTLError) -> [Node] {
+        let outerLexer = lexer
+        let outerCurrent = current
+        lexer = Lexer(source: source, bytes: bytes, baseOffset: offset)
+        defer {
+            lexer = outerLexer
+            current = outerCurrent
+        }
+        return try parseTemplateBody()
+    }
+
+    private mutating func advance() throws(VTLError) {
+        current = try lexer.next()
+    }
+
+    /// `bytes` as a string; a long one is made once per template and shared.
+    private mutating func sharedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        // Up to 15 bytes of UTF-8 fit inside a string value; longer ones cost an allocation, which sharing saves.
+        guard bytes.count > 15 else { return String(decoding: bytes, as: UTF8.self) }
+        let index = spellings.index(ofUTF8: bytes)
+        return spellings.strings[index]
+    }
+
+    /// The text a lexeme's range covers, as lexed.
+    private func text(of range: Range<Int>) -> String {
+        String(decoding: lexer.bytes(of: range), as: UTF8.self)
     }
 
     // MARK: Blocks
 
     /// Nodes up to one of `terminators` (`#end`, `#else`, ...), which is left unconsumed.
-    private mutating func parseBlock(until terminators: BlockTerminators, opener: Token?) throws(VTLError) -> ([Node], String?) {
-        try nest(at: opener?.range.lowerBound ?? tokens[index].range.lowerBound)
+    private mutating func parseBlock(until terminators: BlockTerminators, opener: Lexeme?) throws(VTLError) -> (
+        nodes: [Node], terminator: Directive?
+    ) {
+        try nest(at: opener?.range.lowerBound ?? current.range.lowerBound)
         defer { depth -= 1 }
         var nodes = TextMergingNodes()
         while true {
-            let token = tokens[index]
-            switch token.kind {
+            let lexeme = current
+            switch lexeme.kind {
             case .endOfInput:
-                if let opener, case .directive(let name) = opener.kind {
-                    throw source.error(.syntax, "#\(name) has no matching #end", at: opener.range.lowerBound)
+                if let opener {
+                    throw source.error(.syntax, "#\(lexer.directiveName(of: opener)) has no matching #end", at: opener.range.lowerBound)
                 }
                 return (nodes.finish(), nil)
-            case .text(let text):
-                index += 1
-                nodes.appendText(text)
+            case .text:
+                nodes.appendText(text(of: lexeme.range))
+                try advance()
+            case .unescapedText(let index):
+                nodes.appendText(lexer.string(at: index))
+                try advance()
             case .comment:
-                index += 1
+                try advance()
             case .referenceEscape(let backslashes):
-                index += 1
+                try advance()
                 nodes.append(.escapedReference(backslashes: backslashes, try parseReference()))
             case .referenceStart:
                 nodes.append(.reference(try parseReference()))
-            case .directive(let name):
-                if terminators.includes(name) { return (nodes.finish(), name) }
-                if let node = try parseDirective(name, token: token) { nodes.append(node) }
-            case .bareMacroCall(let name):
-                index += 1
-                let sourceText = source.text(token.range)
+            case .directive(let directive):
+                if terminators.includes(directive) { return (nodes.finish(), directive) }
+                if let node = try parseDirective(directive, lexeme: lexeme) { nodes.append(node) }
+            case .bareMacroCall:
+                let name = lexer.directiveName(of: lexeme)
+                try advance()
+                let sourceText = source.text(lexeme.range)
                 if macros[name] != nil {
-                    nodes.append(.macroCall(name: name, arguments: [], sourceText: sourceText, offset: token.range.lowerBound))
+                    nodes.append(.macroCall(name: name, arguments: [], sourceText: sourceText, offset: lexeme.range.lowerBound))
                 } else {
                     nodes.appendText(sourceText)
                 }
             default:
-                throw source.error(.syntax, "unexpected \(describe(token))", at: token.range.lowerBound)
+                throw source.error(.syntax, "unexpected \(describe(lexeme))", at: lexeme.range.lowerBound)
             }
         }
     }
 
-    private mutating func parseDirective(_ name: String, token: Token) throws(VTLError) -> Node? {
-        let offset = token.range.lowerBound
-        switch name {
-        case "else", "elseif", "end":
-            throw source.error(.syntax, "#\(name) without a matching #if, #foreach, #macro or #define", at: offset)
-        case "set":
-            index += 1
+    private mutating func parseDirective(_ directive: Directive, lexeme: Lexeme) throws(VTLError) -> Node? {
+        let offset = lexeme.range.lowerBound
+        switch directive {
+        case .else, .elseif, .end:
+            throw source.error(.syntax, "#\(directive.rawValue) without a matching #if, #foreach, #macro or #define", at: offset)
+        case .set:
+            try advance()
             try expect(.leftParen, after: "#set")
-            guard case .referenceStart = tokens[index].kind else {
-                throw source.error(.syntax, "#set needs a reference to assign to, as in #set($name = value)", at: tokens[index].range.lowerBound)
+            guard case .referenceStart(_, let braced) = current.kind else {
+                throw source.error(.syntax, "#set needs a reference to assign to, as in #set($name = value)", at: current.range.lowerBound)
             }
             let target = try parseReference()
             try expect(.assign, after: "the reference in #set")
             let value = try parseExpression()
             try expectDirectiveEnd(of: "#set")
             // Velocity 1.7 silently ignores a braced target such as #set(${a} = 1).
-            if target.sourceText.hasPrefix("${") || target.sourceText.hasPrefix("$!{") { return nil }
+            if braced { return nil }
             return .set(target: target, value: value, offset: offset)
-        case "if":
-            return try parseConditional(token: token)
-        case "foreach":
-            index += 1
+        case .if:
+            return try parseConditional(lexeme: lexeme)
+        case .foreach:
+            try advance()
             try expect(.leftParen, after: "#foreach")
             let variable = try parseSimpleReference(in: "#foreach")
             // Velocity 1.7 accepts any word where `in` belongs, and without one the loop never runs.
             var hasWord = false
-            if case .word = tokens[index].kind {
+            if case .word = current.kind {
                 hasWord = true
-                index += 1
+                try advance()
             }
             let iterable = try parseArgument()
             try expectDirectiveEnd(of: "#foreach")
-            let body = try parseBody(of: token)
+            let body = try parseBody(of: lexeme)
             return .foreach(variable: variable, iterable: hasWord ? iterable : .list([]), body: body, offset: offset)
-        case "break":
-            index += 1
+        case .break:
+            try advance()
             var scope: Expression?
-            if case .leftParen = tokens[index].kind {
-                index += 1
+            if case .leftParen = current.kind {
+                try advance()
                 scope = try parseArgument()
                 try expectDirectiveEnd(of: "#break")
             }
             return .breakLoop(scope: scope, offset: offset)
-        case "stop":
-            index += 1
+        case .stop:
+            try advance()
             return .stop
-        case "define":
-            index += 1
+        case .define:
+            try advance()
             try expect(.leftParen, after: "#define")
             let variable = try parseSimpleReference(in: "#define")
             try expectDirectiveEnd(of: "#define")
-            return .define(name: variable, body: try parseBody(of: token))
-        case "macro":
-            try parseMacroDefinition(token: token)
+            return .define(name: variable, body: try parseBody(of: lexeme))
+        case .macro:
+            try parseMacroDefinition(lexeme: lexeme)
             return nil
-        case "evaluate":
-            index += 1
+        case .evaluate:
+            try advance()
             try expect(.leftParen, after: "#evaluate")
             let argument = try parseArgument()
             try expectDirectiveEnd(of: "#evaluate")
             return .evaluate(argument, offset: offset)
-        case "include", "parse":
+        case .include, .parse:
             throw source.error(
-                .unsupportedDirective, "#\(name) is not supported: API Gateway mapping templates cannot read other files",
+                .unsupportedDirective, "#\(directive.rawValue) is not supported: API Gateway mapping templates cannot read other files",
                 at: offset)
-        default:
-            return try parseMacroCall(name, token: token)
+        case .macroCall:
+            return try parseMacroCall(lexer.directiveName(of: lexeme), lexeme: lexeme)
         }
     }
 
-    private mutating func parseConditional(token: Token) throws(VTLError) -> Node {
+    private mutating func parseConditional(lexeme: Lexeme) throws(VTLError) -> Node {
         var branches: [ConditionalBranch] = []
         var directive = "#if"
         while true {
-            index += 1
+            try advance()
             try expect(.leftParen, after: directive)
             let condition = try parseExpression()
             try expectDirectiveEnd(of: directive)
-            let (body, terminator) = try parseBlock(until: .elseOrEnd, opener: token)
+            let (body, terminator) = try parseBlock(until: .elseOrEnd, opener: lexeme)
             branches.append(ConditionalBranch(condition: condition, body: body))
             switch terminator {
-            case "elseif":
+            case .elseif:
                 directive = "#elseif"
                 continue
-            case "else":
-                index += 1
-                let otherwise = try parseBody(of: token)
+            case .else:
+                try advance()
+                let otherwise = try parseBody(of: lexeme)
                 return .conditional(branches: branches, otherwise: otherwise)
             default:
-                index += 1
+                try advance()
                 return .conditional(branches: branches, otherwise: nil)
             }
         }
     }
 
     /// A block up to its `#end`, which is consumed.
-    private mutating func parseBody(of opener: Token) throws(VTLError) -> [Node] {
+    private mutating func parseBody(of opener: Lexeme) throws(VTLError) -> [Node] {
         let (body, terminator) = try parseBlock(until: .end, opener: opener)
-        if terminator == "end" { index += 1 }
+        if terminator == .end { try advance() }
         return body
     }
 
-    private mutating func parseMacroDefinition(token: Token) throws(VTLError) {
-        index += 1
+    private mutating func parseMacroDefinition(lexeme: Lexeme) throws(VTLError) {
+        try advance()
         try expect(.leftParen, after: "#macro")
-        guard case .word(let name) = tokens[index].kind else {
-            throw source.error(.syntax, "#macro needs a name, as in #macro(name $argument)", at: tokens[index].range.lowerBound)
+        guard case .word = current.kind else {
+            throw source.error(.syntax, "#macro needs a name, as in #macro(name $argument)", at: current.range.lowerBound)
         }
-        index += 1
+        let name = text(of: current.range)
+        try advance()
         var parameters: [Variable] = []
         while true {
-            if case .comma = tokens[index].kind { index += 1; continue }
-            if case .referenceStart = tokens[index].kind {
+            if case .comma = current.kind {
+                try advance()
+                continue
+            }
+            if case .referenceStart = current.kind {
                 parameters.append(try parseSimpleReference(in: "#macro"))
                 continue
             }
             break
         }
         try expectDirectiveEnd(of: "#macro")
-        let body = try parseBody(of: token)
+        let body = try parseBody(of: lexeme)
         macros[name] = MacroDefinition(name: name, parameters: parameters, body: body)
     }
 
-    private mutating func parseMacroCall(_ name: String, token: Token) throws(VTLError) -> Node {
-        index += 1
+    private mutating func parseMacroCall(_ name: String, lexeme: Lexeme) throws(VTLError) -> Node {
+        try advance()
         try expect(.leftParen, after: "#\(name)")
         var arguments: [Expression] = []
         while true {
-            switch tokens[index].kind {
+            switch current.kind {
             case .comma:
-                index += 1
+                try advance()
             case .rightParen:
-                let close = tokens[index]
-                index += 1
-                let sourceText = source.text(token.range.lowerBound..<(close.range.lowerBound + 1))
-                return .macroCall(name: name, arguments: arguments, sourceText: sourceText, offset: token.range.lowerBound)
+                let close = current
+                try advance()
+                let sourceText = source.text(lexeme.range.lowerBound..<(close.range.lowerBound + 1))
+                return .macroCall(name: name, arguments: arguments, sourceText: sourceText, offset: lexeme.range.lowerBound)
             default:
                 arguments.append(try parseArgument())
             }
@@ -238,86 +288,94 @@ struct Parser {
     // MARK: References
 
     private mutating func parseReference() throws(VTLError) -> Reference {
-        let startToken = tokens[index]
-        guard case .referenceStart(let quiet, let braced) = startToken.kind else {
-            throw source.error(.syntax, "expected a reference", at: startToken.range.lowerBound)
+        let start = current
+        guard case .referenceStart(let quiet, let braced) = start.kind else {
+            throw source.error(.syntax, "expected a reference", at: start.range.lowerBound)
         }
-        index += 1
-        guard case .identifier(let name) = tokens[index].kind else {
-            throw source.error(.syntax, "expected a reference name", at: tokens[index].range.lowerBound)
+        try advance()
+        guard case .identifier = current.kind else {
+            throw source.error(.syntax, "expected a reference name", at: current.range.lowerBound)
         }
-        var end = tokens[index].range.upperBound
-        index += 1
+        let nameRange = current.range
+        var end = current.range.upperBound
+        try advance()
         var steps: [ReferenceStep] = []
         while true {
-            let token = tokens[index]
-            if case .dot = token.kind {
-                index += 1
-                guard case .identifier(let member) = tokens[index].kind else {
-                    throw source.error(.syntax, "expected a property or method name", at: tokens[index].range.lowerBound)
+            let lexeme = current
+            if case .dot = lexeme.kind {
+                try advance()
+                guard case .identifier = current.kind else {
+                    throw source.error(.syntax, "expected a property or method name", at: current.range.lowerBound)
                 }
-                let memberOffset = tokens[index].range.lowerBound
-                end = tokens[index].range.upperBound
-                index += 1
-                if case .leftParen = tokens[index].kind, tokens[index].range.lowerBound == end {
-                    index += 1
-                    let arguments = try parseMethodArguments()
-                    end = tokens[index - 1].range.upperBound
+                let member = sharedString(lexer.bytes(of: current.range))
+                let memberOffset = current.range.lowerBound
+                end = current.range.upperBound
+                try advance()
+                if case .leftParen = current.kind, current.range.lowerBound == end {
+                    try advance()
+                    let arguments: [Expression]
+                    (arguments, end) = try parseMethodArguments()
                     steps.append(.method(member, arguments: arguments, offset: memberOffset))
                 } else {
                     steps.append(.property(member, offset: memberOffset))
                 }
-            } else if case .leftBracket = token.kind, token.range.lowerBound == end {
-                index += 1
+            } else if case .leftBracket = lexeme.kind, lexeme.range.lowerBound == end {
+                try advance()
                 let subscriptExpression = try parseArgument()
-                guard case .rightBracket = tokens[index].kind else {
-                    throw source.error(.syntax, "expected ']' after the index", at: tokens[index].range.lowerBound)
+                guard case .rightBracket = current.kind else {
+                    throw source.error(.syntax, "expected ']' after the index", at: current.range.lowerBound)
                 }
-                end = tokens[index].range.upperBound
-                index += 1
-                steps.append(.index(subscriptExpression, offset: token.range.lowerBound))
+                end = current.range.upperBound
+                try advance()
+                steps.append(.index(subscriptExpression, offset: lexeme.range.lowerBound))
             } else {
                 break
             }
         }
         if braced {
-            guard case .rightBrace = tokens[index].kind else {
-                throw source.error(.syntax, "expected '}' to close '${'", at: startToken.range.lowerBound)
+            guard case .rightBrace = current.kind else {
+                throw source.error(.syntax, "expected '}' to close '${'", at: start.range.lowerBound)
             }
-            end = tokens[index].range.upperBound
-            index += 1
+            end = current.range.upperBound
+            try advance()
         }
+        // The slot is given after the steps': names inside arguments are numbered first.
+        let slot = variables.slot(forUTF8: lexer.bytes(of: nameRange))
+        let sourceText = sharedString(UnsafeBufferPointer(rebasing: sourceBytes[start.range.lowerBound..<end]))
         return Reference(
-            name: name, slot: variables.slot(for: name), steps: steps, quiet: quiet, sourceText: source.text(startToken.range.lowerBound..<end),
-            offset: startToken.range.lowerBound)
+            name: variables.names[slot], slot: slot, steps: steps, quiet: quiet, sourceText: sourceText,
+            offset: start.range.lowerBound)
     }
 
     /// `$name` with nothing after it, as `#foreach`, `#define` and `#macro` take.
     private mutating func parseSimpleReference(in directive: String) throws(VTLError) -> Variable {
-        let token = tokens[index]
+        let start = current
         let reference = try parseReference()
         guard reference.steps.isEmpty else {
-            throw source.error(.syntax, "\(directive) needs a plain variable such as $name", at: token.range.lowerBound)
+            throw source.error(.syntax, "\(directive) needs a plain variable such as $name", at: start.range.lowerBound)
         }
         return Variable(name: reference.name, slot: reference.slot)
     }
 
-    private mutating func parseMethodArguments() throws(VTLError) -> [Expression] {
+    /// The arguments after a method's `(`, and where its `)` ends.
+    private mutating func parseMethodArguments() throws(VTLError) -> ([Expression], end: Int) {
         var arguments: [Expression] = []
-        if case .rightParen = tokens[index].kind {
-            index += 1
-            return arguments
+        if case .rightParen = current.kind {
+            let end = current.range.upperBound
+            try advance()
+            return (arguments, end)
         }
         while true {
             arguments.append(try parseArgument())
-            switch tokens[index].kind {
+            switch current.kind {
             case .comma:
-                index += 1
+                try advance()
             case .rightParen:
-                index += 1
-                return arguments
+                let end = current.range.upperBound
+                try advance()
+                return (arguments, end)
             default:
-                throw source.error(.syntax, "expected ',' or ')' in the argument list, found \(describe(tokens[index]))", at: tokens[index].range.lowerBound)
+                throw source.error(.syntax, "expected ',' or ')' in the argument list, found \(describe(current))", at: current.range.lowerBound)
             }
         }
     }
@@ -333,28 +391,28 @@ struct Parser {
     private mutating func parseBinary(level: Int) throws(VTLError) -> Expression {
         var left = try parseUnary()
         while true {
-            let token = tokens[index]
-            guard let (op, operatorLevel) = BinaryOperator.spelled(by: token.kind), operatorLevel >= level else { return left }
-            index += 1
+            let lexeme = current
+            guard let (op, operatorLevel) = BinaryOperator.spelled(by: lexeme.kind), operatorLevel >= level else { return left }
+            try advance()
             let right = try parseBinary(level: operatorLevel + 1)
-            left = .binary(op, left, right, offset: token.range.lowerBound)
+            left = .binary(op, left, right, offset: lexeme.range.lowerBound)
         }
     }
 
     private mutating func parseUnary() throws(VTLError) -> Expression {
-        try nest(at: tokens[index].range.lowerBound)
+        try nest(at: current.range.lowerBound)
         defer { depth -= 1 }
-        switch tokens[index].kind {
-        case .operator(.not), .word("not"):
-            index += 1
+        switch current.kind {
+        case .operator(.not), .word(.not):
+            try advance()
             return .not(try parseUnary())
         case .leftParen:
-            index += 1
+            try advance()
             let inner = try parseExpression()
-            guard case .rightParen(endsDirective: false) = tokens[index].kind else {
-                throw source.error(.syntax, "expected ')'", at: tokens[index].range.lowerBound)
+            guard case .rightParen(endsDirective: false) = current.kind else {
+                throw source.error(.syntax, "expected ')'", at: current.range.lowerBound)
             }
-            index += 1
+            try advance()
             return inner
         default:
             return try parseArgument()
@@ -363,90 +421,106 @@ struct Parser {
 
     /// What Velocity 1.7 accepts as a method argument, list element or map entry: a reference or a literal.
     private mutating func parseArgument() throws(VTLError) -> Expression {
-        let token = tokens[index]
-        try nest(at: token.range.lowerBound)
+        let lexeme = current
+        try nest(at: lexeme.range.lowerBound)
         defer { depth -= 1 }
-        switch token.kind {
+        switch lexeme.kind {
         case .referenceStart:
             return .reference(try parseReference())
-        case .string(let text, let interpolates):
-            index += 1
-            guard interpolates else { return .constant(.string(text)) }
-            let contentStart = token.range.lowerBound + 1
-            var inner = Parser(
-                source: source, tokens: try Lexer.tokenize(Array(text.utf8), at: contentStart, in: source), macros: macros,
-                variables: variables, depth: depth, maximumNesting: maximumNesting)
-            let nodes = try inner.parseTemplateBody()
-            macros.merge(inner.macros) { _, new in new }
-            variables = inner.variables
-            return .interpolatedString(nodes)
-        case .integer(let text):
-            index += 1
-            if let value = Int(text) { return .constant(.integer(value)) }
-            guard let big = BigInteger(text) else { throw source.error(.syntax, "invalid number '\(text)'", at: token.range.lowerBound) }
-            return .constant(.bigInteger(big))
-        case .floatingPoint(let text):
-            index += 1
+        case .string(let interpolates, let unescaped):
+            try advance()
+            let contents = (lexeme.range.lowerBound + 1)..<(lexeme.range.upperBound - 1)
+            guard interpolates else { return .constant(.string(unescaped.map(lexer.string(at:)) ?? text(of: contents))) }
+            guard let unescaped else { return .interpolatedString(try parseInterpolated(lexer.bytes(of: contents), at: contents.lowerBound)) }
+            let bytes = Array(lexer.string(at: unescaped).utf8)
+            return .interpolatedString(
+                try bytes.withUnsafeBufferPointer { (buffer) throws(VTLError) -> [Node] in
+                    try parseInterpolated(buffer, at: contents.lowerBound)
+                })
+        case .integer:
+            try advance()
+            return .constant(try integer(lexer.bytes(of: lexeme.range), at: lexeme.range.lowerBound))
+        case .floatingPoint:
+            try advance()
+            let text = text(of: lexeme.range)
             guard let value = JavaDouble.parse(text) else {
-                throw source.error(.syntax, "invalid number '\(text)'", at: token.range.lowerBound)
+                throw source.error(.syntax, "invalid number '\(text)'", at: lexeme.range.lowerBound)
             }
             return .constant(.double(value))
-        case .word("true"):
-            index += 1
+        case .word(.true):
+            try advance()
             return .constant(.bool(true))
-        case .word("false"):
-            index += 1
+        case .word(.false):
+            try advance()
             return .constant(.bool(false))
         case .leftBracket:
             return try parseListOrRange()
         case .leftBrace:
             return try parseMap()
         default:
-            throw source.error(.syntax, "expected a value, found \(describe(token))", at: token.range.lowerBound)
+            throw source.error(.syntax, "expected a value, found \(describe(lexeme))", at: lexeme.range.lowerBound)
         }
     }
 
+    /// An integer literal: digits, perhaps after a minus sign.
+    private func integer(_ digits: UnsafeBufferPointer<UInt8>, at offset: Int) throws(VTLError) -> Constant {
+        let negative = digits.first == UInt8(ascii: "-")
+        // Eighteen digits always fit in an Int; longer literals take the general path.
+        if digits.count - (negative ? 1 : 0) <= 18 {
+            var value = 0
+            for digit in digits.dropFirst(negative ? 1 : 0) { value = value &* 10 &+ Int(digit &- UInt8(ascii: "0")) }
+            return .integer(negative ? -value : value)
+        }
+        let text = String(decoding: digits, as: UTF8.self)
+        if let value = Int(text) { return .integer(value) }
+        guard let big = BigInteger(text) else { throw source.error(.syntax, "invalid number '\(text)'", at: offset) }
+        return .bigInteger(big)
+    }
+
     private mutating func parseListOrRange() throws(VTLError) -> Expression {
-        let open = tokens[index]
-        index += 1
-        if case .rightBracket = tokens[index].kind {
-            index += 1
+        let open = current
+        try advance()
+        if case .rightBracket = current.kind {
+            try advance()
             return .list([])
         }
         let first = try parseArgument()
-        if case .range = tokens[index].kind {
-            let rangeToken = tokens[index]
-            index += 1
+        if case .range = current.kind {
+            let rangeLexeme = current
+            try advance()
             let last = try parseArgument()
-            for bound in [first, last] {
+            func isIntegerOrReference(_ bound: Expression) -> Bool {
                 switch bound {
-                case .reference, .constant(.integer): continue
-                default: throw source.error(.syntax, "a range's bounds must be integers or references", at: rangeToken.range.lowerBound)
+                case .reference, .constant(.integer): true
+                default: false
                 }
+            }
+            guard isIntegerOrReference(first), isIntegerOrReference(last) else {
+                throw source.error(.syntax, "a range's bounds must be integers or references", at: rangeLexeme.range.lowerBound)
             }
             try expect(.rightBracket, after: "the range")
             return .range(from: first, to: last, offset: open.range.lowerBound)
         }
         var elements = [first]
         while true {
-            switch tokens[index].kind {
+            switch current.kind {
             case .comma:
-                index += 1
+                try advance()
                 elements.append(try parseArgument())
             case .rightBracket:
-                index += 1
+                try advance()
                 return .list(elements)
             default:
-                throw source.error(.syntax, "expected ',' or ']' in the list, found \(describe(tokens[index]))", at: tokens[index].range.lowerBound)
+                throw source.error(.syntax, "expected ',' or ']' in the list, found \(describe(current))", at: current.range.lowerBound)
             }
         }
     }
 
     private mutating func parseMap() throws(VTLError) -> Expression {
-        index += 1
+        try advance()
         var entries: [(key: Expression, value: Expression)] = []
-        if case .rightBrace = tokens[index].kind {
-            index += 1
+        if case .rightBrace = current.kind {
+            try advance()
             return .map(entries)
         }
         while true {
@@ -454,45 +528,46 @@ struct Parser {
             try expect(.colon, after: "the map key")
             let value = try parseArgument()
             entries.append((key, value))
-            switch tokens[index].kind {
+            switch current.kind {
             case .comma:
-                index += 1
+                try advance()
             case .rightBrace:
-                index += 1
+                try advance()
                 return .map(entries)
             default:
-                throw source.error(.syntax, "expected ',' or '}' in the map, found \(describe(tokens[index]))", at: tokens[index].range.lowerBound)
+                throw source.error(.syntax, "expected ',' or '}' in the map, found \(describe(current))", at: current.range.lowerBound)
             }
         }
     }
 
     // MARK: Helpers
 
-    private mutating func expect(_ kind: TokenKind, after context: String) throws(VTLError) {
-        guard tokens[index].kind == kind else {
-            throw source.error(.syntax, "expected \(Parser.spelling(of: kind)) after \(context), found \(describe(tokens[index]))", at: tokens[index].range.lowerBound)
+    private mutating func expect(_ kind: Lexeme.Kind, after context: @autoclosure () -> String) throws(VTLError) {
+        guard current.kind == kind else {
+            throw source.error(
+                .syntax, "expected \(Parser.spelling(of: kind)) after \(context()), found \(describe(current))", at: current.range.lowerBound)
         }
-        index += 1
+        try advance()
     }
 
     private mutating func expectDirectiveEnd(of directive: String) throws(VTLError) {
-        guard case .rightParen(endsDirective: true) = tokens[index].kind else {
-            throw source.error(.syntax, "expected ')' to close \(directive), found \(describe(tokens[index]))", at: tokens[index].range.lowerBound)
+        guard case .rightParen(endsDirective: true) = current.kind else {
+            throw source.error(.syntax, "expected ')' to close \(directive), found \(describe(current))", at: current.range.lowerBound)
         }
-        index += 1
+        try advance()
     }
 
-    private func describe(_ token: Token) -> String {
-        switch token.kind {
+    private func describe(_ lexeme: Lexeme) -> String {
+        switch lexeme.kind {
         case .endOfInput: return "the end of the template"
-        case .text: return "text"
+        case .text, .unescapedText: return "text"
         default:
-            let text = source.text(token.range).trimmingWhitespace
-            return text.isEmpty ? Parser.spelling(of: token.kind) : "'\(text)'"
+            let text = source.text(lexeme.range).trimmingWhitespace
+            return text.isEmpty ? Parser.spelling(of: lexeme.kind) : "'\(text)'"
         }
     }
 
-    private static func spelling(of kind: TokenKind) -> String {
+    private static func spelling(of kind: Lexeme.Kind) -> String {
         switch kind {
         case .leftParen: "'('"
         case .rightParen: "')'"

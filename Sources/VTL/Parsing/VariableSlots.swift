@@ -7,23 +7,28 @@ struct VariableSlots: Sendable {
     static let foreach = 0
     static let velocityCount = 1
 
-    private(set) var names: [String] = ["foreach", "velocityCount"]
-    private var slots: [String: Int] = ["foreach": foreach, "velocityCount": velocityCount]
+    /// A name's slot is its index here.
+    private var table = StringTable(["foreach", "velocityCount"])
 
-    var count: Int { names.count }
+    var names: [String] { table.strings }
+
+    var count: Int { table.count }
 
     /// The slot of `name`, given a new one the first time it is seen.
     mutating func slot(for name: String) -> Int {
-        if let slot = slots[name] { return slot }
-        names.append(name)
-        slots[name] = names.count - 1
-        return names.count - 1
+        table.index(of: name)
+    }
+
+    /// The slot of the name spelled by `bytes`, given a new one the first time it is seen; the
+    /// parser asks with the template's bytes, so a name already seen makes no string.
+    mutating func slot(forUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        table.index(ofUTF8: bytes)
     }
 
     /// The slot of `name`, or nil when the template never mentions it.
     func existingSlot(_ name: String) -> Int? {
         // Renders ask for each context variable; comparing a few short names beats hashing.
-        guard names.count <= 16 else { return slots[name] }
-        return names.firstIndex(of: name)
+        guard count <= 16 else { return table.existingIndex(of: name) }
+        return table.strings.firstIndex(of: name)
     }
 }
