@@ -165,19 +165,21 @@ struct Lexer {
 
     private mutating func lexHash() throws(VTLError) {
         let start = position
-        if matches("#[[", at: start) {
+        // The second byte tells the cases apart.
+        let second = start + 1 < bytes.count ? bytes[start + 1] : 0
+        if second == UInt8(ascii: "["), matches("#[[", at: start) {
             guard let close = find("]]#", from: start + 3) else {
                 throw error("unclosed '#[[': expected ']]#'", at: start)
             }
             appendText(string(start + 3, close), from: start, to: close + 3, mergeable: false)
             position = close + 3
-        } else if matches("##", at: start) {
+        } else if second == UInt8(ascii: "#") {
             var index = start + 2
             while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
             if index < bytes.count { index += 1 }
             emit(.comment, from: start, to: index)
             position = index
-        } else if matches("#*", at: start) {
+        } else if second == UInt8(ascii: "*") {
             // Velocity lets an unclosed block comment run to the end of the template.
             let end = find("*#", from: start + 2).map { $0 + 2 } ?? bytes.count
             emit(.comment, from: start, to: end)
@@ -323,7 +325,9 @@ struct Lexer {
         let start = position
         switch byte {
         case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+            // The whole run at once: a step per byte would go through `next()` for each.
             position += 1
+            while position < bytes.count, Lexer.isExpressionSpace(bytes[position]) { position += 1 }
         case UInt8(ascii: "("): emitOpener(.leftParen, closer: UInt8(ascii: ")"), at: start)
         case UInt8(ascii: "["): emitOpener(.leftBracket, closer: UInt8(ascii: "]"), at: start)
         case UInt8(ascii: "{"): emitOpener(.leftBrace, closer: UInt8(ascii: "}"), at: start)
@@ -482,7 +486,7 @@ struct Lexer {
     // MARK: Helpers
 
     private mutating func emit(_ kind: Lexeme.Kind, from start: Int, to end: Int) {
-        flushText()
+        if pendingText.isOpen { flushText() }
         queue.append(Lexeme(kind: kind, range: (baseOffset + start)..<(baseOffset + end)))
     }
 
@@ -597,10 +601,15 @@ struct Lexer {
     }
 
     static func isLetter(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+        // Setting bit 5 turns `A`-`Z` into `a`-`z` and no other byte into a letter.
+        (byte | 0x20) &- UInt8(ascii: "a") < 26
     }
 
-    static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+    static func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+
+    static func isExpressionSpace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+    }
 
     static func isIdentifierStart(_ byte: UInt8) -> Bool { isLetter(byte) || byte == UInt8(ascii: "_") }
 

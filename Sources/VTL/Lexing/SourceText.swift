@@ -5,8 +5,14 @@ struct SourceText: Sendable {
 
     init(name: String, text: String) {
         self.name = name
-        // A native string's bytes copy in one go; iterating the UTF-8 view goes a byte at a time.
-        self.bytes = text.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(text.utf8)
+        // A native string's bytes copy in one go; `Array(text.utf8)` goes a byte at a time.
+        self.bytes =
+            text.utf8.withContiguousStorageIfAvailable { utf8 in
+                [UInt8](unsafeUninitializedCapacity: utf8.count) { buffer, count in
+                    if let source = utf8.baseAddress { buffer.baseAddress!.initialize(from: source, count: utf8.count) }
+                    count = utf8.count
+                }
+            } ?? Array(text.utf8)
     }
 
     /// 1-based line and column (in Unicode scalars) of a byte offset.

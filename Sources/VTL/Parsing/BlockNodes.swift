@@ -19,9 +19,17 @@ enum BlockTerminators {
 /// A block's nodes, where adjacent text (split by comments, macro definitions or unknown `#name`s)
 /// becomes one text node. Text is held back until another node arrives, so merging appends in place
 /// instead of copying the run so far each time.
+///
+/// The nodes wait on a stack the parser shares between blocks (a nested block's above its
+/// parent's), so each block's array is made once, at its final size, rather than regrown.
 struct TextMergingNodes {
-    private var nodes: [Node] = []
+    /// Where this block's nodes start on the stack.
+    private let base: Int
     private var text: String?
+
+    init(on stack: [Node]) {
+        base = stack.count
+    }
 
     mutating func appendText(_ piece: String) {
         if text == nil {
@@ -31,19 +39,33 @@ struct TextMergingNodes {
         }
     }
 
-    mutating func append(_ node: Node) {
-        flushText()
-        nodes.append(node)
+    mutating func append(_ node: Node, to stack: inout [Node]) {
+        flushText(to: &stack)
+        stack.append(node)
     }
 
-    mutating func finish() -> [Node] {
-        flushText()
+    /// The block's nodes, taken off the stack.
+    mutating func finish(_ stack: inout [Node]) -> [Node] {
+        flushText(to: &stack)
+        let count = stack.count - base
+        guard count > 0 else { return [] }
+        // Moved rather than copied: copying would retain each node here and release it again
+        // when the stack shrinks. `.stop` holds nothing, so the slots left behind cost nothing to drop.
+        let nodes = [Node](unsafeUninitializedCapacity: count) { buffer, initialized in
+            stack.withUnsafeMutableBufferPointer { stack in
+                let block = stack.baseAddress! + base
+                buffer.baseAddress!.moveInitialize(from: block, count: count)
+                block.initialize(repeating: .stop, count: count)
+            }
+            initialized = count
+        }
+        stack.removeLast(count)
         return nodes
     }
 
-    private mutating func flushText() {
+    private mutating func flushText(to stack: inout [Node]) {
         guard let pending = text else { return }
         text = nil
-        nodes.append(.text(pending))
+        stack.append(.text(pending))
     }
 }

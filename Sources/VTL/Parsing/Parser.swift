@@ -6,12 +6,12 @@ struct Parser {
     private let source: SourceText
     /// The template's bytes, for the source text that references and macro calls keep.
     private let sourceBytes: UnsafeBufferPointer<UInt8>
-    /// Long member names and references' source text: templates repeat them, and each is made once.
-    private var spellings = StringTable()
     /// Lexes the template, or while a double-quoted string is parsed, its contents.
     private var lexer: Lexer
     /// The lexeme being looked at; `advance()` moves to the next.
     private var current = Lexeme(kind: .endOfInput, range: 0..<0)
+    /// Nodes of the blocks being parsed (see `TextMergingNodes`).
+    private var pendingNodes: [Node] = []
     private(set) var macros: [String: MacroDefinition] = [:]
     private(set) var variables: VariableSlots
     /// Open blocks, parentheses and literals; bounded so hostile input cannot exhaust the stack.
@@ -78,14 +78,6 @@ struct Parser {
         current = try lexer.next()
     }
 
-    /// `bytes` as a string; a long one is made once per template and shared.
-    private mutating func sharedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        // Up to 15 bytes of UTF-8 fit inside a string value; longer ones cost an allocation, which sharing saves.
-        guard bytes.count > 15 else { return String(decoding: bytes, as: UTF8.self) }
-        let index = spellings.index(ofUTF8: bytes)
-        return spellings.strings[index]
-    }
-
     /// The text a lexeme's range covers, as lexed.
     private func text(of range: Range<Int>) -> String {
         String(decoding: lexer.bytes(of: range), as: UTF8.self)
@@ -99,7 +91,7 @@ struct Parser {
     ) {
         try nest(at: opener?.range.lowerBound ?? current.range.lowerBound)
         defer { depth -= 1 }
-        var nodes = TextMergingNodes()
+        var nodes = TextMergingNodes(on: pendingNodes)
         while true {
             let lexeme = current
             switch lexeme.kind {
@@ -107,7 +99,7 @@ struct Parser {
                 if let opener {
                     throw source.error(.syntax, "#\(lexer.directiveName(of: opener)) has no matching #end", at: opener.range.lowerBound)
                 }
-                return (nodes.finish(), nil)
+                return (nodes.finish(&pendingNodes), nil)
             case .text:
                 nodes.appendText(text(of: lexeme.range))
                 try advance()
@@ -118,18 +110,20 @@ struct Parser {
                 try advance()
             case .referenceEscape(let backslashes):
                 try advance()
-                nodes.append(.escapedReference(backslashes: backslashes, try parseReference()))
+                let reference = try parseReference()
+                nodes.append(.escapedReference(backslashes: backslashes, reference), to: &pendingNodes)
             case .referenceStart:
-                nodes.append(.reference(try parseReference()))
+                let reference = try parseReference()
+                nodes.append(.reference(reference), to: &pendingNodes)
             case .directive(let directive):
-                if terminators.includes(directive) { return (nodes.finish(), directive) }
-                if let node = try parseDirective(directive, lexeme: lexeme) { nodes.append(node) }
+                if terminators.includes(directive) { return (nodes.finish(&pendingNodes), directive) }
+                if let node = try parseDirective(directive, lexeme: lexeme) { nodes.append(node, to: &pendingNodes) }
             case .bareMacroCall:
                 let name = lexer.directiveName(of: lexeme)
                 try advance()
                 let sourceText = source.text(lexeme.range)
                 if macros[name] != nil {
-                    nodes.append(.macroCall(name: name, arguments: [], sourceText: sourceText, offset: lexeme.range.lowerBound))
+                    nodes.append(.macroCall(name: name, arguments: [], sourceText: sourceText, offset: lexeme.range.lowerBound), to: &pendingNodes)
                 } else {
                     nodes.appendText(sourceText)
                 }
@@ -307,7 +301,7 @@ struct Parser {
                 guard case .identifier = current.kind else {
                     throw source.error(.syntax, "expected a property or method name", at: current.range.lowerBound)
                 }
-                let member = sharedString(lexer.bytes(of: current.range))
+                let member = text(of: current.range)
                 let memberOffset = current.range.lowerBound
                 end = current.range.upperBound
                 try advance()
@@ -341,7 +335,7 @@ struct Parser {
         }
         // The slot is given after the steps': names inside arguments are numbered first.
         let slot = variables.slot(forUTF8: lexer.bytes(of: nameRange))
-        let sourceText = sharedString(UnsafeBufferPointer(rebasing: sourceBytes[start.range.lowerBound..<end]))
+        let sourceText = String(decoding: UnsafeBufferPointer(rebasing: sourceBytes[start.range.lowerBound..<end]), as: UTF8.self)
         return Reference(
             name: variables.names[slot], slot: slot, steps: steps, quiet: quiet, sourceText: sourceText,
             offset: start.range.lowerBound)
