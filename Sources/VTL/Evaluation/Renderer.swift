@@ -254,7 +254,7 @@ final class Renderer {
         let value = try evaluate(expression)
         // Velocity 1.7 leaves the target unchanged when the right-hand side is null.
         if value.isNull { return }
-        guard let lastStep = target.steps.last else {
+        guard let lastStep = target.members.last?.step else {
             setVariable(target.slot, value)
             return
         }

@@ -345,7 +345,7 @@ struct Parser {
     private mutating func parseSimpleReference(in directive: String) throws(VTLError) -> Variable {
         let start = current
         let reference = try parseReference()
-        guard reference.steps.isEmpty else {
+        guard reference.members.isEmpty else {
             throw source.error(.syntax, "\(directive) needs a plain variable such as $name", at: start.range.lowerBound)
         }
         return Variable(name: reference.name, slot: reference.slot)

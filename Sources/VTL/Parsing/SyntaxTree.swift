@@ -39,9 +39,11 @@ final class Reference: Sendable {
     let name: String
     /// Where the renderer keeps the variable `name` (see `VariableSlots`).
     let slot: Int
-    let steps: [ReferenceStep]
-    /// `steps` as the renderer walks them, resolved when the tree is built.
+    /// The steps as the renderer walks them, resolved when the tree is built. Only these are
+    /// stored: freeing a parsed template frees every step, so keeping each twice showed.
     let members: [Member]
+    /// The steps as parsed, for `#set` targets and inspection.
+    var steps: [ReferenceStep] { members.map(\.step) }
     /// `$!name`: a null prints nothing even in stock Velocity.
     let quiet: Bool
     /// The reference as written, which stock Velocity prints when it is undefined.
@@ -51,7 +53,6 @@ final class Reference: Sendable {
     init(name: String, slot: Int, steps: [ReferenceStep], quiet: Bool, sourceText: String, offset: Int) {
         self.name = name
         self.slot = slot
-        self.steps = steps
         self.members = steps.map(Member.init)
         self.quiet = quiet
         self.sourceText = sourceText
@@ -101,7 +102,10 @@ final class Member: Sendable {
             (kind, name, arguments, self.offset) = (.index, "", [expression], offset)
         }
         // Switches rather than `init(rawValue:)` or a `Set`, which cost more per name (templates are parsed often too).
+        // The lengths rule out most names before any comparison: every reference step passes here.
+        let length = name.utf8.count
         switch (kind, name) {
+        case (.property, _) where length < 4 || length > 7: loopField = nil
         case (.property, "index"): loopField = .index
         case (.property, "count"): loopField = .count
         case (.property, "hasNext"): loopField = .hasNext
@@ -111,6 +115,7 @@ final class Member: Sendable {
         default: loopField = nil
         }
         switch (kind, name) {
+        case (.method, _) where length < 6 || length > 13: compares = false
         case (.method, "equals"), (.method, "contains"), (.method, "indexOf"), (.method, "lastIndexOf"), (.method, "remove"),
             (.method, "containsValue"):
             compares = true
@@ -161,4 +166,15 @@ struct MacroDefinition: Sendable {
     var name: String
     var parameters: [Variable]
     var body: [Node]
+}
+
+extension Member {
+    /// The step this member was made from.
+    var step: ReferenceStep {
+        switch kind {
+        case .property: .property(name, offset: offset)
+        case .method: .method(name, arguments: arguments, offset: offset)
+        case .index: .index(arguments[0], offset: offset)
+        }
+    }
 }
