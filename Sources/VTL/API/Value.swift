@@ -84,14 +84,8 @@ public struct OrderedMap: Sendable, Equatable {
         for (key, value) in pairs {
             if let position = position(of: key) {
                 values[position] = value
-                continue
-            }
-            keys.append(key)
-            values.append(value)
-            if index != nil {
-                index![key] = keys.count - 1
-            } else if keys.count > OrderedMap.indexedCount {
-                rebuildIndex()
+            } else {
+                appendNew(key, value)
             }
         }
     }
@@ -106,6 +100,17 @@ public struct OrderedMap: Sendable, Equatable {
         // Most keys differ in length, and comparing lengths first skips a full string compare.
         let length = key.utf8.count
         return keys.firstIndex { $0.utf8.count == length && $0 == key }
+    }
+
+    /// Adds a key the map does not have, keeping the index once there is one.
+    private mutating func appendNew(_ key: String, _ value: Value) {
+        keys.append(key)
+        values.append(value)
+        if index != nil {
+            index![key] = keys.count - 1
+        } else if keys.count > OrderedMap.indexedCount {
+            rebuildIndex()
+        }
     }
 
     private mutating func rebuildIndex() {
@@ -126,14 +131,8 @@ public struct OrderedMap: Sendable, Equatable {
             if let newValue {
                 if let position = position(of: key) {
                     values[position] = newValue
-                    return
-                }
-                keys.append(key)
-                values.append(newValue)
-                if index != nil {
-                    index![key] = keys.count - 1
-                } else if keys.count > OrderedMap.indexedCount {
-                    rebuildIndex()
+                } else {
+                    appendNew(key, newValue)
                 }
             } else if let position = position(of: key) {
                 keys.remove(at: position)
