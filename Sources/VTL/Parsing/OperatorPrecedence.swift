@@ -6,7 +6,7 @@ extension BinaryOperator {
     static func spelled(by kind: Lexeme.Kind) -> (BinaryOperator, level: Int)? {
         switch kind {
         case .operator(let op):
-            switch op {
+            return switch op {
             case .or: (.or, 0)
             case .and: (.and, 1)
             case .equal: (.equal, 2)
@@ -23,19 +23,22 @@ extension BinaryOperator {
             case .not: nil
             }
         case .word(let word):
-            switch word {
-            case .or: (.or, 0)
-            case .and: (.and, 1)
-            case .eq: (.equal, 2)
-            case .ne: (.notEqual, 2)
-            case .lt: (.less, 3)
-            case .le: (.lessOrEqual, 3)
-            case .gt: (.greater, 3)
-            case .ge: (.greaterOrEqual, 3)
-            case .true, .false, .not, .other: nil
-            }
+            // The word forms are the same operators at the same levels.
+            let op: Operator? =
+                switch word {
+                case .or: .or
+                case .and: .and
+                case .eq: .equal
+                case .ne: .notEqual
+                case .lt: .less
+                case .le: .lessOrEqual
+                case .gt: .greater
+                case .ge: .greaterOrEqual
+                case .true, .false, .not, .other: nil
+                }
+            return op.flatMap { spelled(by: .operator($0)) }
         default:
-            nil
+            return nil
         }
     }
 }
