@@ -8,6 +8,8 @@ public struct Template: Sendable {
     let variables: VariableSlots
     /// Also applied to the text of `#evaluate` while rendering.
     let limits: ParseLimits
+    /// False when the template only reads lists and maps, so JSON can be read in place.
+    let writesContainers: Bool
 
     /// Parses `source`; a syntax error, or a limit exceeded, is thrown with its line and column.
     public init(source: String, name: String = "template.vm", limits: ParseLimits = ParseLimits()) throws(VTLError) {
@@ -17,6 +19,7 @@ public struct Template: Sendable {
         var variables = VariableSlots()
         (nodes, macros) = try Parser.parse(self.source, limits: limits, variables: &variables)
         self.variables = variables
+        writesContainers = ContainerWrites.possible(in: nodes, macros: macros)
     }
 
     /// Renders with a fresh copy of `context`; returns exactly the text the template produces.
@@ -27,7 +30,9 @@ public struct Template: Sendable {
     /// Renders and also returns the final values of the named variables, for callers that read
     /// what a template set (API Gateway reads `$context.requestOverride` this way).
     public func render(_ context: Context, options: RenderOptions = .apiGateway, returning names: Set<String>) throws(VTLError) -> RenderResult {
-        let renderer = Renderer(source: source, macros: macros, variables: variables, context: context, options: options, parseLimits: limits)
+        let renderer = Renderer(
+            source: source, macros: macros, variables: variables, context: context, options: options, parseLimits: limits,
+            readsJSONInPlace: !writesContainers)
         defer { renderer.finish() }
         _ = try renderer.render(nodes)
         var variables: [String: Value] = [:]

@@ -140,14 +140,14 @@ extension Renderer {
     func element(of value: RuntimeValue, at index: RuntimeValue, offset: Int) throws(VTLError) -> RuntimeValue {
         switch value {
         case .list(let list):
-            guard case .integer(let position) = index else { return .null }
-            let resolved = position < 0 ? list.elements.count + position : position
-            guard list.elements.indices.contains(resolved) else {
-                throw error("index \(position) is out of bounds for a list of \(list.elements.count) elements", at: offset)
-            }
-            return list.element(at: resolved)
-        case .json:
-            return try element(of: value.thawed(), at: index, offset: offset)
+            guard let position = try resolvedPosition(index, count: list.elements.count, offset: offset) else { return .null }
+            return list.element(at: position)
+        case .json(.array(let elements)):
+            // Read in place: a thawed copy would cost the whole array on every index.
+            guard let position = try resolvedPosition(index, count: elements.count, offset: offset) else { return .null }
+            return RuntimeValue(json: elements[position])
+        case .json(.object(let object)):
+            return object[index.javaString].map(RuntimeValue.init(json:)) ?? .null
         case .map(let map):
             return map.get(index.javaString) ?? .null
         case .object(let host):
@@ -155,6 +155,17 @@ extension Renderer {
         default:
             return .null
         }
+    }
+
+    /// The position an index names in a list of `count` elements, counting negative ones from
+    /// the end; nil when the index is not an integer.
+    private func resolvedPosition(_ index: RuntimeValue, count: Int, offset: Int) throws(VTLError) -> Int? {
+        guard case .integer(let position) = index else { return nil }
+        let resolved = position < 0 ? count + position : position
+        guard (0..<count).contains(resolved) else {
+            throw error("index \(position) is out of bounds for a list of \(count) elements", at: offset)
+        }
+        return resolved
     }
 
     /// Methods of the Java classes templates meet; nil when the class has no such method.

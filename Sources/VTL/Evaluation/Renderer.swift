@@ -43,14 +43,18 @@ final class Renderer {
     var regexCache: [String: JavaRegex] = [:]
     /// What remains of `RenderLimits.regexTime`, shared by every regex call of the render.
     var regexTimeLeft: Duration
+    /// Whether variables may hold JSON containers as parsed (`RuntimeValue.json`) instead of
+    /// thawed copies: only when nothing in the template can write to a list or map.
+    private let readsJSONInPlace: Bool
     /// Lists and maps a template put a list or map into: the only way to make a cycle.
     /// `finish()` empties them, since reference counting alone would never free a cycle.
     @exclusivity(unchecked) var containersHoldingContainers: [RuntimeValue] = []
 
     init(
         source: SourceText, macros: [String: MacroDefinition], variables: VariableSlots, context: Context, options: RenderOptions,
-        parseLimits: ParseLimits = ParseLimits()
+        parseLimits: ParseLimits = ParseLimits(), readsJSONInPlace: Bool = false
     ) {
+        self.readsJSONInPlace = readsJSONInPlace
         self.source = source
         self.parseLimits = parseLimits
         self.macros = macros
@@ -64,7 +68,7 @@ final class Renderer {
         // Only variables the template mentions are made now; `#evaluate` may mention the rest.
         for named in context.entries {
             guard let slot = variables.existingSlot(named.name) else { continue }
-            globals[slot] = RuntimeValue(named.entry.value).thawed()
+            globals[slot] = bindable(RuntimeValue(named.entry.value))
         }
     }
 
@@ -89,8 +93,14 @@ final class Renderer {
         return globals[slot]
     }
 
+    /// `value` as a variable holds it: thawed, unless the template can never write to it.
+    @inline(__always)
+    private func bindable(_ value: RuntimeValue) -> RuntimeValue {
+        readsJSONInPlace ? value : value.thawed()
+    }
+
     func setVariable(_ slot: Int, _ value: RuntimeValue) {
-        let value = value.thawed()
+        let value = bindable(value)
         if let last = macroFrames.indices.last, let position = macroFrames[last].firstIndex(where: { $0.slot == slot }) {
             macroFrames[last][position].value = value
         } else {
@@ -98,10 +108,11 @@ final class Renderer {
         }
     }
 
-    /// The final value of a global variable, nil when unset.
+    /// The final value of a global variable, nil when unset; a JSON container comes back
+    /// thawed, as it would have been bound had the template written to containers.
     func global(_ name: String) -> RuntimeValue? {
         guard let slot = variableSlots.existingSlot(name), !globals[slot].isNull else { return nil }
-        return globals[slot]
+        return globals[slot].thawed()
     }
 
     /// Parses `#evaluate` text with this render's slots, giving new names a slot of their own.
@@ -110,7 +121,7 @@ final class Renderer {
         while globals.count < variableSlots.count {
             let name = variableSlots.names[globals.count]
             // A name new to the slots was never bound: its value comes from the context, if anywhere.
-            globals.append(context.entry(name).map { RuntimeValue($0.value).thawed() } ?? .null)
+            globals.append(context.entry(name).map { bindable(RuntimeValue($0.value)) } ?? .null)
         }
         return parsed
     }
@@ -288,18 +299,18 @@ final class Renderer {
         switch try evaluate(iterable) {
         case .list(let list):
             count = list.elements.count
-            element = { list.element(at: $0) }
+            element = readsJSONInPlace ? { list.elements[$0] } : { list.element(at: $0) }
         case .map(let map):
             let keys = map.keys
             count = keys.count
             element = { map.get(keys[$0]) ?? .null }
         case .json(.array(let elements)):
             count = elements.count
-            element = { RuntimeValue(json: elements[$0]).thawed() }
+            element = { self.bindable(RuntimeValue(json: elements[$0])) }
         case .json(.object(let object)):
             let keys = object.keys
             count = keys.count
-            element = { RuntimeValue(json: object[keys[$0]]!).thawed() }
+            element = { self.bindable(RuntimeValue(json: object[keys[$0]]!)) }
         default:
             return .normal
         }
@@ -348,9 +359,9 @@ final class Renderer {
             guard !value.isNull else { continue }
             // A repeated parameter name binds the last argument given for it.
             if let position = frame.firstIndex(where: { $0.slot == parameter.slot }) {
-                frame[position].value = value.thawed()
+                frame[position].value = bindable(value)
             } else {
-                frame.append((parameter.slot, value.thawed()))
+                frame.append((parameter.slot, bindable(value)))
             }
         }
         try enterCall(at: offset)
