@@ -45,4 +45,21 @@ struct UnconvertedMapTests {
         let output = try render("$ctx.a#set($ctx.b = 'B')#set($v = $ctx.put('a', 'A'))$ctx.a$ctx.b $ctx", ["ctx": ["a": "x"]])
         #expect(output == "xAB {a=A, b=B}")
     }
+
+    /// A nested map read before its parent is converted is made once: a write through one read
+    /// shows through the next, and through the parent once a write converts it.
+    @Test(arguments: ["", "#set($_ = $ctx.put('n', 4))"])
+    func aNestedMapReadBeforeConversionKeepsOneIdentity(parentWrite: String) throws {
+        let context: Value = ["identity": ["user": "u"], "n": 3]
+        let output = try render(
+            "#set($i = $ctx.identity)#set($_ = $i.put('user', 'v'))\(parentWrite)$ctx.identity.user $ctx.identity $ctx.n",
+            ["ctx": context])
+        #expect(output == "v {user=v} \(parentWrite.isEmpty ? 3 : 4)")
+    }
+
+    @Test func aNestedJSONListReadBeforeConversionKeepsOneIdentity() throws {
+        let output = try render(
+            "#set($t = $rs[0].tags)#set($_ = $t.add('y'))#set($_ = $rs[0].put('n', 0))#set($_ = $t.add('z'))$rs[0]", ["rs": records])
+        #expect(output == #"{name=a, tags=["x","y","z"], n=0}"#)
+    }
 }

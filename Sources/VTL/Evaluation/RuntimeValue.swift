@@ -97,6 +97,10 @@ final class MapStorage {
     @exclusivity(unchecked) private var values: [RuntimeValue]
     /// The values in their source form, until `convertValues()`; `values` is empty meanwhile.
     @exclusivity(unchecked) private var unconverted: UnconvertedValues?
+    /// Lists, maps and objects read out of `unconverted`, each made once so that every read
+    /// shares it; `convertValues()` puts them in their places. Reading `$context.identity`
+    /// then costs one conversion, not one for each of the context's twenty-odd values.
+    @exclusivity(unchecked) private var readContainers: [(position: Int, value: RuntimeValue)] = []
     @exclusivity(unchecked) private var index: [String: Int]?
     /// Comparing short keys is cheaper than hashing them; a request context has about 20.
     private static let indexedCount = 32
@@ -127,6 +131,14 @@ final class MapStorage {
             switch self {
             case .json(let values): values.map(RuntimeValue.init(json:))
             case .host(let values): values.map(RuntimeValue.init)
+            }
+        }
+
+        /// The runtime form of the value at `position` as storage of its own, for one that `scalar(at:)` declines.
+        func container(at position: Int) -> RuntimeValue {
+            switch self {
+            case .json(let values): RuntimeValue.thawing(values[position])
+            case .host(let values): RuntimeValue(values[position]).thawed()
             }
         }
     }
@@ -170,14 +182,20 @@ final class MapStorage {
     private func convertValues() {
         guard let unconverted else { return }
         values = unconverted.converted
+        for read in readContainers { values[read.position] = read.value }
+        readContainers = []
         self.unconverted = nil
     }
 
     /// The value, thawing a frozen JSON container in place so later reads share it.
     func get(_ key: String) -> RuntimeValue? {
         guard let position = position(of: key) else { return nil }
-        if let unconverted, let scalar = unconverted.scalar(at: position) { return scalar }
-        return value(at: position)
+        guard let unconverted else { return value(at: position) }
+        if let scalar = unconverted.scalar(at: position) { return scalar }
+        if let read = readContainers.first(where: { $0.position == position }) { return read.value }
+        let container = unconverted.container(at: position)
+        readContainers.append((position, container))
+        return container
     }
 
     private func value(at position: Int) -> RuntimeValue {
@@ -230,6 +248,7 @@ final class MapStorage {
         keys.removeAll()
         values.removeAll()
         unconverted = nil
+        readContainers = []
         index = nil
     }
 
@@ -244,14 +263,18 @@ final class MapStorage {
     }
 
     deinit {
-        guard values.contains(where: \.isContainer) else { return }
+        guard values.contains(where: \.isContainer) || !readContainers.isEmpty else { return }
         var contents = takeContents()
         releaseIteratively(&contents)
     }
 
     fileprivate func takeContents() -> [RuntimeValue] {
-        defer { values = [] }
-        return values
+        defer {
+            values = []
+            readContainers = []
+        }
+        // Until `convertValues()`, `values` is empty and what was read is in `readContainers`; after it, the reverse.
+        return unconverted == nil ? values : readContainers.map(\.value)
     }
 }
 
