@@ -7,7 +7,8 @@ import PackageDescription
 let package = Package(
     name: "vtl-fuzz",
     platforms: [.macOS(.v15)],
-    dependencies: [.package(name: "vtl", path: "..")],
+    // `run` points VTL_ROOT at its snapshot of the root; a plain `swift build` here uses the root itself.
+    dependencies: [.package(name: "vtl", path: Context.environment["VTL_ROOT"] ?? "..")],
     targets: [
         // A template parses or fails with a line and column inside the source.
         .executableTarget(name: "TemplateParse", dependencies: [.product(name: "VTL", package: "vtl")]),
