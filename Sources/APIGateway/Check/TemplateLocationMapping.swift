@@ -7,12 +7,13 @@ import VTL
 /// quoted scalar with `\n` escapes, a folded scalar), the template's start is the answer:
 /// still the right integration, never a wrong line.
 struct TemplateLocationMapping: Sendable {
-    private let fileLines: [Substring]
+    private let fileLines: SourceLines
     private let templateLines: [Substring]
     private let start: DefinitionLocation
 
     init(definitionText: String, template: ContentTemplate) {
-        fileLines = definitionText.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split as the YAML reader splits, so `\r\n` files count lines as the locations do.
+        fileLines = SourceLines(definitionText)
         templateLines = template.template.split(separator: "\n", omittingEmptySubsequences: false)
         start = template.location
     }
@@ -23,7 +24,7 @@ struct TemplateLocationMapping: Sendable {
         }
         let fileLineNumber = start.line + location.line - 1
         guard location.line <= templateLines.count, fileLineNumber <= fileLines.count else { return start }
-        let fileLine = Array(fileLines[fileLineNumber - 1].unicodeScalars)
+        let fileLine = Array(fileLines[fileLineNumber].unicodeScalars)
         let templateLine = Array(templateLines[location.line - 1].unicodeScalars)
         // The first line starts at the recorded column; later lines wherever their text is.
         let searchFrom = location.line == 1 ? max(0, start.column - 1) : 0

@@ -69,7 +69,7 @@ struct TemplateContext: Sendable {
         switch node.scalarStyle {
         case .literal?, .folded?:
             var line = node.location.line + 1
-            while line <= lines.count, lines[line].allSatisfy({ $0 == " " || $0 == "\r" }) { line += 1 }
+            while line <= lines.count, lines[line].allSatisfy({ $0 == " " }) { line += 1 }
             guard line <= lines.count else { return location(of: node) }
             let indentation = lines[line].prefix { $0 == " " }.count
             return DefinitionLocation(fileName: fileName, line: line, column: indentation + 1)
