@@ -42,6 +42,16 @@ struct ErrorLocationTests {
         expectError(example, kind: .syntax)
     }
 
+    /// Velocity's parser ends a line at `\n`, `\r\n` or a lone `\r`: the oracle reports
+    /// `a\rb\r#if($x` at line 3, as it does the `\n` and `\r\n` forms.
+    @Test(arguments: ["\n", "\r\n", "\r"])
+    func everyLineBreakCounts(lineBreak: String) {
+        let source = ["a", "b", "x #end", "c"].joined(separator: lineBreak)
+        expectError(Case(source, 3, 3, "#end without a matching"), kind: .syntax)
+        // The line shown under the message is the line alone, without its break.
+        #expect(captureError({ _ = try Template(source: source).render() })?.sourceLine == "x #end")
+    }
+
     @Test(arguments: [
         Case("a#end", 1, 2, "#end without a matching #if, #foreach, #macro or #define"),
         Case("x\n #else\ny", 2, 2, "#else without a matching #if"),

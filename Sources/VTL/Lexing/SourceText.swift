@@ -22,20 +22,20 @@ struct SourceText: Sendable {
         var lineStart = 0
         var index = 0
         while index < clamped {
-            if bytes[index] == UInt8(ascii: "\n") {
+            // `\n`, `\r\n` and a lone `\r` each end a line, as they do for Velocity's parser.
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && (index + 1 == bytes.count || bytes[index + 1] != UInt8(ascii: "\n"))) {
                 line += 1
                 lineStart = index + 1
             }
             index += 1
         }
         var lineEnd = lineStart
-        while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+        while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n"), bytes[lineEnd] != UInt8(ascii: "\r") { lineEnd += 1 }
         // Columns count scalars: skip UTF-8 continuation bytes.
         var column = 1
         for position in lineStart..<clamped where bytes[position] & 0xC0 != 0x80 { column += 1 }
-        var lineBytes = bytes[lineStart..<lineEnd]
-        if lineBytes.last == UInt8(ascii: "\r") { lineBytes = lineBytes.dropLast() }
-        return (line, column, String(decoding: lineBytes, as: UTF8.self))
+        return (line, column, String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self))
     }
 
     func error(_ kind: VTLError.Kind, _ message: String, at offset: Int) -> VTLError {
