@@ -7,9 +7,8 @@
 /// their parent and are gone before the parent's next member, so one stack serves all.
 /// Noncopyable: it owns its storage and deinitializes whatever a failed parse left on it.
 struct ContainerStack: ~Copyable {
-    private var values: UnsafeMutablePointer<JSONValue>
-    private var valueCapacity = 16
-    private(set) var valueCount = 0
+    private var values = ValueStack()
+    var valueCount: Int { values.count }
     private var keys: UnsafeMutablePointer<String>
     private var keyCapacity = 16
     private(set) var keyCount = 0
@@ -17,30 +16,22 @@ struct ContainerStack: ~Copyable {
     private var shapes: [ObjectShape] = []
 
     init() {
-        values = .allocate(capacity: valueCapacity)
         keys = .allocate(capacity: keyCapacity)
     }
 
     deinit {
-        values.deinitialize(count: valueCount)
-        values.deallocate()
         keys.deinitialize(count: keyCount)
         keys.deallocate()
     }
 
     @inline(__always)
     mutating func push(_ value: consuming JSONValue) {
-        if valueCount == valueCapacity { growValues() }
-        (values + valueCount).initialize(to: value)
-        valueCount += 1
+        values.push(value)
     }
 
     /// The values pushed since `base`, moved out into an array of their own.
     mutating func popArray(from base: Int) -> [JSONValue] {
-        let count = valueCount - base
-        guard count > 0 else { return [] }
-        valueCount = base
-        return Self.moved(from: values + base, count: count)
+        values.pop(from: base)
     }
 
     /// An array of exactly `count` elements moved from `source`. Not
@@ -89,13 +80,13 @@ struct ContainerStack: ~Copyable {
             var position = object.keyBase
             while position < keyCount {
                 if keys[position] == key {
-                    values[object.valueBase + position - object.keyBase] = value
+                    values.slot(object.valueBase + position - object.keyBase).pointee = value
                     return
                 }
                 position += 1
             }
         } else if let position = object.index![key] {
-            values[object.valueBase + position] = value
+            values.slot(object.valueBase + position).pointee = value
             return
         } else {
             object.index![key] = keyCount - object.keyBase
@@ -144,14 +135,6 @@ struct ContainerStack: ~Copyable {
         let shape = ObjectShape(keys: Self.moved(from: keys + object.keyBase, count: count), index: object.index)
         shapes[object.depth - 1] = shape
         return JSONObject(parsedKeys: shape.keys, values: popArray(from: object.valueBase), positions: shape.index)
-    }
-
-    private mutating func growValues() {
-        let grown = UnsafeMutablePointer<JSONValue>.allocate(capacity: valueCapacity * 2)
-        grown.moveInitialize(from: values, count: valueCount)
-        values.deallocate()
-        values = grown
-        valueCapacity *= 2
     }
 
     private mutating func growKeys() {

@@ -4,6 +4,9 @@
 /// Making a String costs far more than recognising sixteen bytes seen before: keys of up
 /// to 16 bytes are compared as two words and a length. The table is direct-mapped (a new key
 /// replaces whatever shared its slot), which is all a body's handful of distinct keys needs.
+/// It is kept under 1 KiB: glibc's malloc merges all its recently freed small blocks whenever
+/// a larger block is asked for, and doing that at the start of every parse made each String
+/// and array of the parse take malloc's slow path instead of reusing the last tree's blocks.
 struct KeyCache: ~Copyable {
     /// A key up to 16 bytes long as two little-endian words, zero past its end.
     struct Spelling: Equatable {
@@ -17,9 +20,10 @@ struct KeyCache: ~Copyable {
         var key: String
     }
 
-    private static let slotCount = 64
+    /// 16 slots of 40 bytes: 640 bytes.
+    private static let slotCount = 16
     /// Slots are made on first use, and `used` has a bit for each one made: most bodies use a
-    /// few, and making and destroying all 64 cost more than parsing a small body.
+    /// few, and making and destroying all of them cost more than parsing a small body.
     private let slots: UnsafeMutablePointer<Slot>
     private var used: UInt64 = 0
 
@@ -41,7 +45,7 @@ struct KeyCache: ~Copyable {
     @inline(__always)
     mutating func key(for spelling: Spelling, bytes: UnsafeBufferPointer<UInt8>) -> String {
         let mixed = (spelling.low &+ spelling.high &* 31 &+ UInt64(truncatingIfNeeded: spelling.length)) &* 0x9E37_79B9_7F4A_7C15
-        let index = Int(truncatingIfNeeded: mixed >> 58)
+        let index = Int(truncatingIfNeeded: mixed >> 60)
         let slot = slots + index
         let bit: UInt64 = 1 << UInt64(index)
         let key: String

@@ -186,10 +186,7 @@ extension PermissiveReader {
             case 0x00...0x1F, 0x7F:
                 index += 1
             default:
-                // Copy the run of plain bytes up to the next quote, backslash or control byte at once.
-                let end = QuotedScan.endOfPlainRun(in: bytes, from: index + 1, quote: quote)
-                unescaped.append(bytes: slice(index..<end))
-                index = end
+                index = unescaped.appendPlainRun(of: bytes, from: index, quote: quote)
             }
         }
     }
