@@ -65,6 +65,18 @@ struct ContainerStack: ~Copyable {
         return true
     }
 
+    /// True, counting the key as matched, while `object` follows its expected shape and the
+    /// short key `spelling` is the next key there; the member's value then goes on with `push`.
+    @inline(__always)
+    mutating func follows(_ object: inout OpenObject, withShortKey spelling: KeyCache.Spelling) -> Bool {
+        guard object.following else { return false }
+        let matched = object.matched
+        let depth = object.depth - 1
+        guard matched < shapes[depth].spellings.count, shapes[depth].spellings[matched] == spelling else { return false }
+        object.matched += 1
+        return true
+    }
+
     /// Adds a member to `object`; a key it already has keeps its place and takes the new
     /// value, as `JSONObject.updateValue` does.
     @inline(__always)
@@ -132,9 +144,9 @@ struct ContainerStack: ~Copyable {
         let count = keyCount - object.keyBase
         guard count > 0 else { return JSONObject() }
         keyCount = object.keyBase
-        let shape = ObjectShape(keys: Self.moved(from: keys + object.keyBase, count: count), index: object.index)
-        shapes[object.depth - 1] = shape
-        return JSONObject(parsedKeys: shape.keys, values: popArray(from: object.valueBase), positions: shape.index)
+        let finished = Self.moved(from: keys + object.keyBase, count: count)
+        shapes[object.depth - 1].replace(keys: finished, index: object.index)
+        return JSONObject(parsedKeys: finished, values: popArray(from: object.valueBase), positions: object.index)
     }
 
     private mutating func growKeys() {

@@ -13,6 +13,27 @@ struct KeyCache: ~Copyable {
         var low: UInt64
         var high: UInt64
         var length: Int
+
+        init(low: UInt64, high: UInt64, length: Int) {
+            self.low = low
+            self.high = high
+            self.length = length
+        }
+
+        /// Equal to no spelling read from input: stands for a key that has none.
+        static let none = Spelling(low: 0, high: 0, length: -1)
+
+        /// The spelling of `key`, or `none` when it is empty or longer than 16 bytes (the
+        /// reader never makes a spelling for those).
+        init(_ key: String) {
+            var key = key
+            self = key.withUTF8 { bytes in
+                guard !bytes.isEmpty, bytes.count <= 16 else { return .none }
+                var words: (UInt64, UInt64) = (0, 0)
+                withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
+                return Spelling(low: UInt64(littleEndian: words.0), high: UInt64(littleEndian: words.1), length: bytes.count)
+            }
+        }
     }
 
     private struct Slot {

@@ -31,6 +31,18 @@ struct OpenObject {
 struct ObjectShape {
     var keys: [String] = []
     var index: [String: Int]?
+    /// `keys` as short spellings (`KeyCache.Spelling.none` for a key that has none), so that
+    /// a key that repeats is recognised from the input bytes without becoming a String.
+    /// Rewritten in place when the shape changes, so that it allocates only while it grows.
+    var spellings: [KeyCache.Spelling] = []
+
+    /// Takes the keys of the object just finished, with their index.
+    mutating func replace(keys: [String], index: [String: Int]?) {
+        self.keys = keys
+        self.index = index
+        spellings.removeAll(keepingCapacity: true)
+        for key in keys { spellings.append(KeyCache.Spelling(key)) }
+    }
 
     /// The same bytes. Keys from the `KeyCache` and short keys are the same String bits, so
     /// that is tried first; anything else is compared as UTF-8.

@@ -105,7 +105,7 @@ struct PermissiveReader: ~Copyable {
                 read()
                 return .object(open.popObject(&object))
             default:
-                let key = try readKey()
+                let key = try readKey(unlessNextOf: &object)
                 skipSpace()
                 if c != UInt8(ascii: ":") {
                     if c == Self.endOfInput { throw error(.unexpectedEndOfInput, at: position - 1, detail: "null") }
@@ -118,7 +118,11 @@ struct PermissiveReader: ~Copyable {
                 }
                 c = bytes[position]
                 let value = try readValue(.objectValue)
-                open.addMember(key, value, to: &object)
+                if let key {
+                    open.addMember(key, value, to: &object)
+                } else {
+                    open.push(value)
+                }
                 skipSpace()
                 if c == UInt8(ascii: "}") {
                     depth -= 1
