@@ -152,15 +152,8 @@ extension PermissiveReader {
         while true {
             // Past the end, and a literal U+001A, read as json-smart's EOI.
             let byte = index < count ? bytes[index] : Self.endOfInput
+            // Escapes first: this loop meets nothing else so often.
             switch byte {
-            case Self.endOfInput:
-                position = index
-                c = Self.endOfInput
-                throw unterminated(after: opening) ?? error(.unexpectedEndOfInput, at: index - 1, detail: "null")
-            case quote:
-                position = index
-                read()
-                return
             case UInt8(ascii: "\\"):
                 index += 1
                 let escaped = index < count ? bytes[index] : Self.endOfInput
@@ -183,6 +176,18 @@ extension PermissiveReader {
                     if escaped >= 0x80 { unescaped.markMaybeInvalid() }
                 }
                 index += 1
+                // Text usually follows an escape; copying it here saves a turn of the loop.
+                if index < count && Self.isPlainQuoted(bytes[index], quote: quote) {
+                    index = unescaped.appendPlainRun(of: bytes, from: index, quote: quote)
+                }
+            case quote:
+                position = index
+                read()
+                return
+            case Self.endOfInput:
+                position = index
+                c = Self.endOfInput
+                throw unterminated(after: opening) ?? error(.unexpectedEndOfInput, at: index - 1, detail: "null")
             case 0x00...0x1F, 0x7F:
                 index += 1
             default:
