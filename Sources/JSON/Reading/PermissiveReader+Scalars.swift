@@ -3,6 +3,11 @@ import JavaLang
 extension PermissiveReader {
     mutating func readNumber(_ stops: Stops) throws(JSONError) -> JSONValue {
         if let number = readPlainNumber(stops) { return number }
+        return try readOtherNumber(stops)
+    }
+
+    /// Any number `readPlainNumber` declined, or the string that text starting like one is.
+    mutating func readOtherNumber(_ stops: Stops) throws(JSONError) -> JSONValue {
         let start = position
         read()
         skipDigits()
@@ -42,10 +47,10 @@ extension PermissiveReader {
     /// The numbers bodies are made of, in one pass: `-`?digits, optionally `.`digits, short
     /// enough to be a `long` or an exact `double`, and directly followed by the end of the value.
     /// Nil for anything else (spaces, exponents, long or odd numbers, text), with nothing
-    /// consumed: `readNumber` then starts over on its general path, which gives the same value
+    /// consumed: `readOtherNumber` then starts over on the general path, which gives the same value
     /// for everything accepted here.
     @inline(__always)
-    private mutating func readPlainNumber(_ stops: Stops) -> JSONValue? {
+    mutating func readPlainNumber(_ stops: Stops) -> JSONValue? {
         let start = position
         let negative = c == UInt8(ascii: "-")
         var index = negative ? start + 1 : start

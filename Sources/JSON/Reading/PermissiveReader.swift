@@ -78,7 +78,9 @@ struct PermissiveReader: ~Copyable {
             case Self.endOfInput where stops != .topLevel:
                 throw error(.unexpectedEndOfInput, at: position - 1, detail: "EOF")
             case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"):
-                return try readNumber(stops)
+                // The usual numbers are read here, without a call.
+                if let number = readPlainNumber(stops) { return number }
+                return try readOtherNumber(stops)
             default:
                 return .string(readUnquoted(stops))
             }
