@@ -19,7 +19,8 @@ extension PermissiveReader {
         return readShortKey(spelling)
     }
 
-    @inline(__always)
+    /// Kept out of line, as `readOtherKey` is, so that the path for an expected key stays small.
+    @inline(never)
     private mutating func readShortKey(_ spelling: KeyCache.Spelling) -> String {
         let start = position + 1
         let key = keys.key(for: spelling, bytes: slice(start..<start + spelling.length))
@@ -27,6 +28,7 @@ extension PermissiveReader {
         return key
     }
 
+    @inline(never)
     private mutating func readOtherKey() throws(JSONError) -> String {
         guard c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") else { return readUnquoted(.key) }
         return try readQuoted()
