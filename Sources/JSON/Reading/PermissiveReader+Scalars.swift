@@ -137,6 +137,14 @@ extension PermissiveReader {
             try readEscaped(quote: quote, opening: opening, from: stop)
             return .unescaped
         }
+        return try scanQuotedWithControls(quote: quote, opening: opening)
+    }
+
+    /// `scanQuoted` for a string with a control byte or DEL before its first quote or escape,
+    /// or with no end: rare, so kept out of line and out of the way of the usual strings.
+    @inline(never)
+    private mutating func scanQuotedWithControls(quote: UInt8, opening: Int) throws(JSONError) -> QuotedText {
+        let start = opening + 1
         guard let first = QuotedScan.firstQuoteOrBackslash(in: bytes, from: start, quote: quote) else {
             throw error(.unexpectedEndOfInput, at: count, detail: "null")
         }

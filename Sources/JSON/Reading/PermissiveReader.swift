@@ -82,7 +82,7 @@ struct PermissiveReader: ~Copyable {
                 if let number = readPlainNumber(stops) { return number }
                 return try readOtherNumber(stops)
             default:
-                return .string(readUnquoted(stops))
+                return readUnquotedValue(stops)
             }
         }
     }
@@ -185,6 +185,13 @@ struct PermissiveReader: ~Copyable {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
+    /// A value of unquoted text: rare in bodies, so kept out of line and out of the way of
+    /// `readValue`'s usual cases.
+    @inline(never)
+    mutating func readUnquotedValue(_ stops: Stops) -> JSONValue {
+        .string(readUnquoted(stops))
+    }
+
     mutating func readUnquoted(_ stops: Stops) -> String {
         let start = position
         skipUnquoted(stops)
@@ -193,6 +200,7 @@ struct PermissiveReader: ~Copyable {
 
     /// Unquoted text starting with `n`, `f`, `t` or `N`: a literal when the whole trimmed
     /// text is one, else a string. Compared as bytes, so a literal makes no String.
+    @inline(never)
     mutating func readWord(_ stops: Stops) -> JSONValue {
         let start = position
         skipUnquoted(stops)
