@@ -73,10 +73,14 @@ struct ReaderPathTests {
         #expect(try JSONValue.parse("[" + numbers + #",{"a":1,"b":2,"a":3}]"#).jsonText == "[" + numbers + #",{"a":3,"b":2}]"#)
     }
 
-    /// Records that repeat the previous record's keys are read against it; each must read as it
-    /// does on its own.
+    /// Records that repeat the previous record's keys are read against it, and once a few have
+    /// repeated them, against those keys' bytes; each must read as it does on its own. The
+    /// first record of each case comes three times more, so that later records meet that bytes check.
     @Test("records read inside an array read as they do alone", arguments: [
         [#"{"ab":1,"c":2}"#, #"{"ab":3,"cd":4}"#, #"{"ab":5,"c":6}"#],
+        [#"{"ab":1,"cd":2}"#, #"{"ab":3,"ce":4}"#, #"{"ba":5,"cd":6}"#, #"{"ab":7,"cd":8,"ab":9}"#],
+        [#"{"id":1,"name":"x"}"#, #"{"id":2,"nbme":"y"}"#, #"{"id":3}"#, #"{"id":4,"name":"z","more":5}"#],
+        [#"{"a":1,"b":2}"#, #"{"b":3,"a":4}"#, #"{"a":5,"b":6,"a":7}"#, #"{"a":8,"b\u0000":9}"#],
         ["{\"a\u{0}\":1}", #"{"a":2}"#, "{\"a\u{0}\":3}"],
         [#"{"abcdefghijklmnop":1}"#, #"{"abcdefghijklmnopq":2}"#, #"{"abcdefghijklmnop":3}"#],
         [#"{"a":1,"b":2,"a":3}"#, #"{"a":4,"b":5}"#, #"{"b":6,"a":7,"b":8}"#],
@@ -84,6 +88,7 @@ struct ReaderPathTests {
         [#"{'a':1,"b":2}"#, #"{"a":3,'b':4}"#, #"{a:5,"b":6}"#],
     ])
     func recordsAlone(records: [String]) throws {
+        let records = Array(repeating: records[0], count: 3) + records + records
         let alone = try records.map { try JSONValue.parse($0).jsonText }
         #expect(try JSONValue.parse("[" + records.joined(separator: ",") + "]").jsonText == "[" + alone.joined(separator: ",") + "]")
     }

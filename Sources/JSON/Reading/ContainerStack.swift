@@ -136,17 +136,19 @@ struct ContainerStack: ~Copyable {
     mutating func popObject(_ object: inout OpenObject) -> JSONObject {
         if object.following {
             if object.matched > 0 && object.matched == shapes[object.depth - 1].keys.count {
-                let expected = shapes[object.depth - 1]
-                return JSONObject(parsedKeys: expected.keys, values: popArray(from: object.valueBase), positions: expected.index)
+                shapes[object.depth - 1].noteRepeat()
+                let keys = shapes[object.depth - 1].keys
+                let index = shapes[object.depth - 1].index
+                return JSONObject(parsedKeys: keys, values: popArray(from: object.valueBase), positions: index)
             }
             stopFollowing(&object)
         }
         let count = keyCount - object.keyBase
         guard count > 0 else { return JSONObject() }
         keyCount = object.keyBase
-        let finished = Self.moved(from: keys + object.keyBase, count: count)
-        shapes[object.depth - 1].replace(keys: finished, index: object.index)
-        return JSONObject(parsedKeys: finished, values: popArray(from: object.valueBase), positions: object.index)
+        let shape = ObjectShape(keys: Self.moved(from: keys + object.keyBase, count: count), index: object.index)
+        shapes[object.depth - 1] = shape
+        return JSONObject(parsedKeys: shape.keys, values: popArray(from: object.valueBase), positions: shape.index)
     }
 
     private mutating func growKeys() {

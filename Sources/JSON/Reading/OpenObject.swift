@@ -32,16 +32,25 @@ struct ObjectShape {
     var keys: [String] = []
     var index: [String: Int]?
     /// `keys` as short spellings (`KeyCache.Spelling.none` for a key that has none), so that
-    /// a key that repeats is recognised from the input bytes without becoming a String.
-    /// Rewritten in place when the shape changes, so that it allocates only while it grows.
-    var spellings: [KeyCache.Spelling] = []
+    /// a key that repeats is recognised from the input bytes without becoming a String. Empty
+    /// until two objects in a row have repeated all the keys: made for a shape that records
+    /// repeat, not for each shape of objects whose keys keep changing.
+    private(set) var spellings: [KeyCache.Spelling] = []
+    /// How many objects in a row have repeated all the keys.
+    private var repeats = 0
 
-    /// Takes the keys of the object just finished, with their index.
-    mutating func replace(keys: [String], index: [String: Int]?) {
+    init() {}
+
+    /// The keys of an object just finished, with their index, and no spellings yet.
+    init(keys: [String], index: [String: Int]?) {
         self.keys = keys
         self.index = index
-        spellings.removeAll(keepingCapacity: true)
-        for key in keys { spellings.append(KeyCache.Spelling(key)) }
+    }
+
+    /// Called when an object has repeated all the keys.
+    mutating func noteRepeat() {
+        repeats += 1
+        if repeats == 2 { spellings = keys.map(KeyCache.Spelling.init) }
     }
 
     /// The same bytes. Keys from the `KeyCache` and short keys are the same String bits, so
