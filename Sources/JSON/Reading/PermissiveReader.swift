@@ -119,6 +119,8 @@ struct PermissiveReader: ~Copyable {
                     throw error(.unexpectedEndOfInput, at: position - 1, detail: "EOF")
                 }
                 c = bytes[position]
+                // The space after a colon, skipped here rather than by a turn of readValue's loop.
+                if c == 0x20 { read() }
                 let value = try readValue(.objectValue)
                 if let key {
                     open.addMember(key, value, to: &object)
