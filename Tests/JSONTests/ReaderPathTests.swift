@@ -35,6 +35,64 @@ struct ReaderPathTests {
         #expect(try JSONValue.parse(body) == .string(expected))
     }
 
+    @Test("escapes next to escapes, surrogate pairs and text, near the end and far from it", arguments: [
+        (#""a\"\"b""#, "a\"\"b"),
+        (#""\"quoted\" & <b>bold</b> 'x' and a little more""#, "\"quoted\" & <b>bold</b> 'x' and a little more"),
+        (#""x\"\ud83d\ude00yz""#, "x\"\u{1F600}yz"),
+        (#""x\n\ud83dyz""#, "x\n\u{FFFD}yz"),
+        (#""x\ud83d\"yz""#, "x\u{FFFD}\"yz"),
+        (#""\\""#, "\\"),
+        (#""ab\tcdefghijklmnopqrstuvwxyz\u0041""#, "ab\tcdefghijklmnopqrstuvwxyzA"),
+        ("\"ab\\\"c\u{7F}d\u{01}efghijk\"", "ab\"cdefghijk"),
+    ])
+    func escapeRuns(body: String, expected: String) throws {
+        #expect(try JSONValue.parse(body) == .string(expected))
+    }
+
+    /// The reader keeps open containers' values in blocks of 16: members past a block boundary,
+    /// nested containers that start in one block and end in another, and a duplicate key whose
+    /// value sits blocks below the newest one.
+    @Test("containers wider than a block of the reader's stack")
+    func wideContainers() throws {
+        let members = (0..<40).map { #""k\#($0)":\#($0)"# }
+        let inner = "[" + (0..<35).map(String.init).joined(separator: ",") + "]"
+        let body = "[" + (0..<20).map(String.init).joined(separator: ",")
+            + ",{" + members.joined(separator: ",") + #","k3":"x","k20":"# + inner + #","k39":{"a":[1,2]}},21]"#
+        let expectedObject = "{" + (0..<40).map { index -> String in
+            switch index {
+            case 3: return #""k3":"x""#
+            case 20: return #""k20":"# + inner
+            case 39: return #""k39":{"a":[1,2]}"#
+            default: return #""k\#(index)":\#(index)"#
+            }
+        }.joined(separator: ",") + "}"
+        let expected = "[" + (0..<20).map(String.init).joined(separator: ",") + "," + expectedObject + ",21]"
+        #expect(try JSONValue.parse(body).jsonText == expected)
+        // A small object's duplicate, its first value in the block below the newest one.
+        let numbers = (0..<31).map(String.init).joined(separator: ",")
+        #expect(try JSONValue.parse("[" + numbers + #",{"a":1,"b":2,"a":3}]"#).jsonText == "[" + numbers + #",{"a":3,"b":2}]"#)
+    }
+
+    /// Records that repeat the previous record's keys are read against it, and once a few have
+    /// repeated them, against those keys' bytes; each must read as it does on its own. The
+    /// first record of each case comes three times more, so that later records meet that bytes check.
+    @Test("records read inside an array read as they do alone", arguments: [
+        [#"{"ab":1,"c":2}"#, #"{"ab":3,"cd":4}"#, #"{"ab":5,"c":6}"#],
+        [#"{"ab":1,"cd":2}"#, #"{"ab":3,"ce":4}"#, #"{"ba":5,"cd":6}"#, #"{"ab":7,"cd":8,"ab":9}"#],
+        [#"{"id":1,"name":"x"}"#, #"{"id":2,"nbme":"y"}"#, #"{"id":3}"#, #"{"id":4,"name":"z","more":5}"#],
+        [#"{"a":1,"b":2}"#, #"{"b":3,"a":4}"#, #"{"a":5,"b":6,"a":7}"#, #"{"a":8,"b\u0000":9}"#],
+        ["{\"a\u{0}\":1}", #"{"a":2}"#, "{\"a\u{0}\":3}"],
+        [#"{"abcdefghijklmnop":1}"#, #"{"abcdefghijklmnopq":2}"#, #"{"abcdefghijklmnop":3}"#],
+        [#"{"a":1,"b":2,"a":3}"#, #"{"a":4,"b":5}"#, #"{"b":6,"a":7,"b":8}"#],
+        [#"{"x":{"y":1}}"#, #"{"x":{"y":2,"z":3}}"#, #"{"x":{"z":4}}"#],
+        [#"{'a':1,"b":2}"#, #"{"a":3,'b':4}"#, #"{a:5,"b":6}"#],
+    ])
+    func recordsAlone(records: [String]) throws {
+        let records = Array(repeating: records[0], count: 3) + records + records
+        let alone = try records.map { try JSONValue.parse($0).jsonText }
+        #expect(try JSONValue.parse("[" + records.joined(separator: ",") + "]").jsonText == "[" + alone.joined(separator: ",") + "]")
+    }
+
     @Test("unterminated long strings fail where json-smart fails", arguments: [
         // An escaped quote is still a quote byte: the string runs to the end of the text.
         (#""abcdefghij\""#, "Unexpected End Of File position 12: null", 13),

@@ -7,9 +7,8 @@
 /// their parent and are gone before the parent's next member, so one stack serves all.
 /// Noncopyable: it owns its storage and deinitializes whatever a failed parse left on it.
 struct ContainerStack: ~Copyable {
-    private var values: UnsafeMutablePointer<JSONValue>
-    private var valueCapacity = 16
-    private(set) var valueCount = 0
+    private var values = ValueStack()
+    var valueCount: Int { values.count }
     private var keys: UnsafeMutablePointer<String>
     private var keyCapacity = 16
     private(set) var keyCount = 0
@@ -17,30 +16,22 @@ struct ContainerStack: ~Copyable {
     private var shapes: [ObjectShape] = []
 
     init() {
-        values = .allocate(capacity: valueCapacity)
         keys = .allocate(capacity: keyCapacity)
     }
 
     deinit {
-        values.deinitialize(count: valueCount)
-        values.deallocate()
         keys.deinitialize(count: keyCount)
         keys.deallocate()
     }
 
     @inline(__always)
     mutating func push(_ value: consuming JSONValue) {
-        if valueCount == valueCapacity { growValues() }
-        (values + valueCount).initialize(to: value)
-        valueCount += 1
+        values.push(value)
     }
 
     /// The values pushed since `base`, moved out into an array of their own.
     mutating func popArray(from base: Int) -> [JSONValue] {
-        let count = valueCount - base
-        guard count > 0 else { return [] }
-        valueCount = base
-        return Self.moved(from: values + base, count: count)
+        values.pop(from: base)
     }
 
     /// An array of exactly `count` elements moved from `source`. Not
@@ -74,6 +65,18 @@ struct ContainerStack: ~Copyable {
         return true
     }
 
+    /// True, counting the key as matched, while `object` follows its expected shape and the
+    /// short key `spelling` is the next key there; the member's value then goes on with `push`.
+    @inline(__always)
+    mutating func follows(_ object: inout OpenObject, withShortKey spelling: KeyCache.Spelling) -> Bool {
+        guard object.following else { return false }
+        let matched = object.matched
+        let depth = object.depth - 1
+        guard matched < shapes[depth].spellings.count, shapes[depth].spellings[matched] == spelling else { return false }
+        object.matched += 1
+        return true
+    }
+
     /// Adds a member to `object`; a key it already has keeps its place and takes the new
     /// value, as `JSONObject.updateValue` does.
     @inline(__always)
@@ -89,13 +92,13 @@ struct ContainerStack: ~Copyable {
             var position = object.keyBase
             while position < keyCount {
                 if keys[position] == key {
-                    values[object.valueBase + position - object.keyBase] = value
+                    values.slot(object.valueBase + position - object.keyBase).pointee = value
                     return
                 }
                 position += 1
             }
         } else if let position = object.index![key] {
-            values[object.valueBase + position] = value
+            values.slot(object.valueBase + position).pointee = value
             return
         } else {
             object.index![key] = keyCount - object.keyBase
@@ -133,8 +136,10 @@ struct ContainerStack: ~Copyable {
     mutating func popObject(_ object: inout OpenObject) -> JSONObject {
         if object.following {
             if object.matched > 0 && object.matched == shapes[object.depth - 1].keys.count {
-                let expected = shapes[object.depth - 1]
-                return JSONObject(parsedKeys: expected.keys, values: popArray(from: object.valueBase), positions: expected.index)
+                shapes[object.depth - 1].noteRepeat()
+                let keys = shapes[object.depth - 1].keys
+                let index = shapes[object.depth - 1].index
+                return JSONObject(parsedKeys: keys, values: popArray(from: object.valueBase), positions: index)
             }
             stopFollowing(&object)
         }
@@ -144,14 +149,6 @@ struct ContainerStack: ~Copyable {
         let shape = ObjectShape(keys: Self.moved(from: keys + object.keyBase, count: count), index: object.index)
         shapes[object.depth - 1] = shape
         return JSONObject(parsedKeys: shape.keys, values: popArray(from: object.valueBase), positions: shape.index)
-    }
-
-    private mutating func growValues() {
-        let grown = UnsafeMutablePointer<JSONValue>.allocate(capacity: valueCapacity * 2)
-        grown.moveInitialize(from: values, count: valueCount)
-        values.deallocate()
-        values = grown
-        valueCapacity *= 2
     }
 
     private mutating func growKeys() {

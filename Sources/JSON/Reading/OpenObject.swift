@@ -31,6 +31,27 @@ struct OpenObject {
 struct ObjectShape {
     var keys: [String] = []
     var index: [String: Int]?
+    /// `keys` as short spellings (`KeyCache.Spelling.none` for a key that has none), so that
+    /// a key that repeats is recognised from the input bytes without becoming a String. Empty
+    /// until two objects in a row have repeated all the keys: made for a shape that records
+    /// repeat, not for each shape of objects whose keys keep changing.
+    private(set) var spellings: [KeyCache.Spelling] = []
+    /// How many objects in a row have repeated all the keys.
+    private var repeats = 0
+
+    init() {}
+
+    /// The keys of an object just finished, with their index, and no spellings yet.
+    init(keys: [String], index: [String: Int]?) {
+        self.keys = keys
+        self.index = index
+    }
+
+    /// Called when an object has repeated all the keys.
+    mutating func noteRepeat() {
+        repeats += 1
+        if repeats == 2 { spellings = keys.map(KeyCache.Spelling.init) }
+    }
 
     /// The same bytes. Keys from the `KeyCache` and short keys are the same String bits, so
     /// that is tried first; anything else is compared as UTF-8.

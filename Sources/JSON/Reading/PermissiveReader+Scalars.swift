@@ -3,6 +3,11 @@ import JavaLang
 extension PermissiveReader {
     mutating func readNumber(_ stops: Stops) throws(JSONError) -> JSONValue {
         if let number = readPlainNumber(stops) { return number }
+        return try readOtherNumber(stops)
+    }
+
+    /// Any number `readPlainNumber` declined, or the string that text starting like one is.
+    mutating func readOtherNumber(_ stops: Stops) throws(JSONError) -> JSONValue {
         let start = position
         read()
         skipDigits()
@@ -42,10 +47,10 @@ extension PermissiveReader {
     /// The numbers bodies are made of, in one pass: `-`?digits, optionally `.`digits, short
     /// enough to be a `long` or an exact `double`, and directly followed by the end of the value.
     /// Nil for anything else (spaces, exponents, long or odd numbers, text), with nothing
-    /// consumed: `readNumber` then starts over on its general path, which gives the same value
+    /// consumed: `readOtherNumber` then starts over on the general path, which gives the same value
     /// for everything accepted here.
     @inline(__always)
-    private mutating func readPlainNumber(_ stops: Stops) -> JSONValue? {
+    mutating func readPlainNumber(_ stops: Stops) -> JSONValue? {
         let start = position
         let negative = c == UInt8(ascii: "-")
         var index = negative ? start + 1 : start
@@ -132,6 +137,14 @@ extension PermissiveReader {
             try readEscaped(quote: quote, opening: opening, from: stop)
             return .unescaped
         }
+        return try scanQuotedWithControls(quote: quote, opening: opening)
+    }
+
+    /// `scanQuoted` for a string with a control byte or DEL before its first quote or escape,
+    /// or with no end: rare, so kept out of line and out of the way of the usual strings.
+    @inline(never)
+    private mutating func scanQuotedWithControls(quote: UInt8, opening: Int) throws(JSONError) -> QuotedText {
+        let start = opening + 1
         guard let first = QuotedScan.firstQuoteOrBackslash(in: bytes, from: start, quote: quote) else {
             throw error(.unexpectedEndOfInput, at: count, detail: "null")
         }
@@ -152,15 +165,8 @@ extension PermissiveReader {
         while true {
             // Past the end, and a literal U+001A, read as json-smart's EOI.
             let byte = index < count ? bytes[index] : Self.endOfInput
+            // Escapes first: this loop meets nothing else so often.
             switch byte {
-            case Self.endOfInput:
-                position = index
-                c = Self.endOfInput
-                throw unterminated(after: opening) ?? error(.unexpectedEndOfInput, at: index - 1, detail: "null")
-            case quote:
-                position = index
-                read()
-                return
             case UInt8(ascii: "\\"):
                 index += 1
                 let escaped = index < count ? bytes[index] : Self.endOfInput
@@ -183,13 +189,22 @@ extension PermissiveReader {
                     if escaped >= 0x80 { unescaped.markMaybeInvalid() }
                 }
                 index += 1
+                // Text usually follows an escape; copying it here saves a turn of the loop.
+                if index < count && Self.isPlainQuoted(bytes[index], quote: quote) {
+                    index = unescaped.appendPlainRun(of: bytes, from: index, quote: quote)
+                }
+            case quote:
+                position = index
+                read()
+                return
+            case Self.endOfInput:
+                position = index
+                c = Self.endOfInput
+                throw unterminated(after: opening) ?? error(.unexpectedEndOfInput, at: index - 1, detail: "null")
             case 0x00...0x1F, 0x7F:
                 index += 1
             default:
-                // Copy the run of plain bytes up to the next quote, backslash or control byte at once.
-                let end = QuotedScan.endOfPlainRun(in: bytes, from: index + 1, quote: quote)
-                unescaped.append(bytes: slice(index..<end))
-                index = end
+                index = unescaped.appendPlainRun(of: bytes, from: index, quote: quote)
             }
         }
     }

@@ -78,9 +78,11 @@ struct PermissiveReader: ~Copyable {
             case Self.endOfInput where stops != .topLevel:
                 throw error(.unexpectedEndOfInput, at: position - 1, detail: "EOF")
             case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"):
-                return try readNumber(stops)
+                // The usual numbers are read here, without a call.
+                if let number = readPlainNumber(stops) { return number }
+                return try readOtherNumber(stops)
             default:
-                return .string(readUnquoted(stops))
+                return readUnquotedValue(stops)
             }
         }
     }
@@ -105,7 +107,7 @@ struct PermissiveReader: ~Copyable {
                 read()
                 return .object(open.popObject(&object))
             default:
-                let key = try readKey()
+                let key = try readKey(unlessNextOf: &object)
                 skipSpace()
                 if c != UInt8(ascii: ":") {
                     if c == Self.endOfInput { throw error(.unexpectedEndOfInput, at: position - 1, detail: "null") }
@@ -117,8 +119,14 @@ struct PermissiveReader: ~Copyable {
                     throw error(.unexpectedEndOfInput, at: position - 1, detail: "EOF")
                 }
                 c = bytes[position]
+                // The space after a colon, skipped here rather than by a turn of readValue's loop.
+                if c == 0x20 { read() }
                 let value = try readValue(.objectValue)
-                open.addMember(key, value, to: &object)
+                if let key {
+                    open.addMember(key, value, to: &object)
+                } else {
+                    open.push(value)
+                }
                 skipSpace()
                 if c == UInt8(ascii: "}") {
                     depth -= 1
@@ -179,6 +187,13 @@ struct PermissiveReader: ~Copyable {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
+    /// A value of unquoted text: rare in bodies, so kept out of line and out of the way of
+    /// `readValue`'s usual cases.
+    @inline(never)
+    mutating func readUnquotedValue(_ stops: Stops) -> JSONValue {
+        .string(readUnquoted(stops))
+    }
+
     mutating func readUnquoted(_ stops: Stops) -> String {
         let start = position
         skipUnquoted(stops)
@@ -187,6 +202,7 @@ struct PermissiveReader: ~Copyable {
 
     /// Unquoted text starting with `n`, `f`, `t` or `N`: a literal when the whole trimmed
     /// text is one, else a string. Compared as bytes, so a literal makes no String.
+    @inline(never)
     mutating func readWord(_ stops: Stops) -> JSONValue {
         let start = position
         skipUnquoted(stops)

@@ -39,19 +39,29 @@ enum QuotedScan {
         let count = bytes.count
         if let base = bytes.baseAddress, count >= 8 {
             let raw = UnsafeRawPointer(base)
-            let quotes = ones &* UInt64(quote)
-            let backslashes = ones &* UInt64(UInt8(ascii: "\\"))
-            let deletes = ones &* 0x7F
             while index <= count - 8 {
-                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                let controls = (word &- ones &* 0x20) & ~word & highBits
-                let found = controls | zeroBytes(word ^ quotes) | zeroBytes(word ^ backslashes) | zeroBytes(word ^ deletes)
+                let found = notPlain(in: word(at: index, of: raw), quote: quote)
                 if found != 0 { return index + found.trailingZeroBitCount / 8 }
                 index += 8
             }
         }
         while index < count, PermissiveReader.isPlainQuoted(bytes[index], quote: quote) { index += 1 }
         return index
+    }
+
+    /// Eight input bytes as a little-endian word, so the first byte is the lowest.
+    @inline(__always)
+    static func word(at offset: Int, of raw: UnsafeRawPointer) -> UInt64 {
+        UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    }
+
+    /// The bytes of `word` that end a plain run (`quote`, backslash, a control byte or DEL);
+    /// only the lowest set bit is exact.
+    @inline(__always)
+    static func notPlain(in word: UInt64, quote: UInt8) -> UInt64 {
+        let controls = (word &- ones &* 0x20) & ~word & highBits
+        return controls | zeroBytes(word ^ (ones &* UInt64(quote))) | zeroBytes(word ^ (ones &* UInt64(UInt8(ascii: "\\"))))
+            | zeroBytes(word ^ (ones &* 0x7F))
     }
 
     @inline(__always)

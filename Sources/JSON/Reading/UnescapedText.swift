@@ -46,6 +46,38 @@ struct UnescapedText: ~Copyable {
         count += run.count
     }
 
+    /// Copies the plain bytes of a quoted string from `start` (a plain byte) up to the next
+    /// byte `QuotedScan.notPlain` stops at, and returns that byte's offset. Works a word at a
+    /// time and stores whole words, keeping only the plain bytes of the last: the runs between
+    /// escapes are short, and a scan followed by a copy cost more than the run itself.
+    @inline(__always)
+    mutating func appendPlainRun(of bytes: UnsafeBufferPointer<UInt8>, from start: Int, quote: UInt8) -> Int {
+        if pendingHigh != nil { flushPending() }
+        var index = start
+        let end = bytes.count
+        if let base = bytes.baseAddress, end >= 8 {
+            let raw = UnsafeRawPointer(base)
+            while index <= end - 8 {
+                let word = QuotedScan.word(at: index, of: raw)
+                reserve(8)
+                UnsafeMutableRawPointer(storage + count).storeBytes(of: word.littleEndian, as: UInt64.self)
+                let found = QuotedScan.notPlain(in: word, quote: quote)
+                if found != 0 {
+                    let plain = found.trailingZeroBitCount / 8
+                    count += plain
+                    return index + plain
+                }
+                count += 8
+                index += 8
+            }
+        }
+        while index < end, PermissiveReader.isPlainQuoted(bytes[index], quote: quote) {
+            append(byte: bytes[index])
+            index += 1
+        }
+        return index
+    }
+
     mutating func append(unit: UInt16) {
         if let high = pendingHigh, (0xDC00...0xDFFF).contains(unit) {
             pendingHigh = nil
