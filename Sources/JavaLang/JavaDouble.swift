@@ -17,7 +17,7 @@ public enum JavaDouble {
         if value.magnitude == Double.leastNonzeroMagnitude { return value < 0 ? "-4.9E-324" : "4.9E-324" }
         let magnitudeInPlainRange = value.magnitude >= 1e-3 && value.magnitude < 1e7
         // Whole numbers such as prices and counts are common: "3.0" needs no digit search.
-        if magnitudeInPlainRange, value == value.rounded(.towardZero) { return String(Int(value)) + ".0" }
+        if let whole = wholeNumber(value) { return String(whole) + ".0" }
         if magnitudeInPlainRange {
             // In this range Swift's shortest form is already Java's spelling ("1.5", "0.001", "100.0").
             let text = value.description
@@ -38,6 +38,14 @@ public enum JavaDouble {
         }
         let rest = digits.dropFirst()
         return sign + digits.prefix(1) + "." + (rest.isEmpty ? "0" : rest) + "E" + String(exponent)
+    }
+
+    /// The integer a double equals when Java prints it as that integer and `.0` (`3.0`,
+    /// `-250.0`): a nonzero whole number below 10^7 in magnitude. Nil for any other value.
+    @inline(__always)
+    public static func wholeNumber(_ value: Double) -> Int? {
+        guard value.magnitude >= 1, value.magnitude < 1e7, value == value.rounded(.towardZero) else { return nil }
+        return Int(value)
     }
 
     /// The significant decimal digits (no leading or trailing zeros) and the power of ten of

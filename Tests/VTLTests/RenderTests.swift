@@ -19,6 +19,14 @@ struct RenderTests {
         #expect(output == "0;7;-7;1000000;9223372036854775807;-9223372036854775808;")
     }
 
+    /// Whole doubles below 10^7 are written digit by digit rather than through Double.toString:
+    /// the spelling must stay Java's (OpenJDK 17, the oracle's runtime) on both sides of the edges.
+    @Test func doublesPrintAsJavaDoesWholeOrNot() throws {
+        let values: [Value] = [3.0, -250.0, 1.0, -1.0, 9_999_999.0, 10_000_000.0, -0.0, 0.0, 1.5, 0.5, 123_456.0, -9_999_999.0]
+        let output = try Template(source: "#foreach($d in $values)$d;#end").render(Context(["values": .list(values, style: .java)]))
+        #expect(output == "3.0;-250.0;1.0;-1.0;9999999.0;1.0E7;-0.0;0.0;1.5;0.5;123456.0;-9999999.0;")
+    }
+
     @Test func valueLiteralsPrintAsJavaObjects() throws {
         let context = Context([
             "map": ["z": 1, "a": [true, nil, 2.5]],

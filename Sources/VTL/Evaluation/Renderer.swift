@@ -214,7 +214,14 @@ final class Renderer {
             output.appendDecimal(integer)
             try checkOutputSize(at: reference.offset)
         case .double(let double):
-            try write(JavaDouble.string(double), at: reference.offset)
+            // Prices and amounts are often whole: their digits go straight into the output.
+            if let whole = JavaDouble.wholeNumber(double) {
+                output.appendDecimal(whole)
+                output.append(".0")
+                try checkOutputSize(at: reference.offset)
+            } else {
+                try write(JavaDouble.string(double), at: reference.offset)
+            }
         default:
             // Printing stops just past what the output limit allows, so write reports it.
             let room = max(outputLimit - output.count, 0)
