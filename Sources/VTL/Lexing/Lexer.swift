@@ -5,7 +5,7 @@
 /// lexes a whole template before parsing it, so a syntax error the lexer finds wins over any the
 /// parser found earlier in the text: the parser calls `drain()` before it reports its own.
 struct Lexer {
-    private enum Mode: Equatable {
+    fileprivate enum Mode: Equatable {
         case text
         /// After `$name`: `.name`, `.name(`, `[` continue the chain; braced ones end at `}`.
         case reference(braced: Bool)
@@ -20,24 +20,49 @@ struct Lexer {
     /// Added to every lexeme offset, so lexemes of a string literal's contents point into the template.
     private let baseOffset: Int
     private var position = 0
-    private var modes: [Mode] = [.text]
+    /// Open reference chains and expressions, innermost last; empty in text.
+    private var modes: [Mode]
     /// Offsets of the `(`, `[`, `{` and `${` not yet closed, for "unclosed" errors.
-    private var openers: [Int] = []
+    private var openers: [Int]
     /// Lexemes found but not yet handed out: one step of lexing may find several.
     private var queue = LexemeQueue()
     /// Text not yet emitted, so adjacent pieces merge without rebuilding a string per piece.
     private var pendingText = PendingText()
     /// Texts of `unescapedText` and escaped `string` lexemes.
-    private var strings: [String] = []
+    private var strings: [String]
     private var isFinished = false
     /// Set once `next()` has thrown; the lexer then has nothing more to say.
     private(set) var hasFailed = false
 
     /// A lexer over `bytes`, which must stay valid while it runs; `offset` is where they start in the template.
-    init(source: SourceText, bytes: UnsafeBufferPointer<UInt8>, baseOffset offset: Int) {
+    /// `storage` is a finished lexer's arrays (see `takeStorage()`), reused rather than allocated again.
+    init(source: SourceText, bytes: UnsafeBufferPointer<UInt8>, baseOffset offset: Int, storage: Storage = Storage()) {
         self.source = source
         self.bytes = bytes
         self.baseOffset = offset
+        modes = storage.modes
+        openers = storage.openers
+        strings = storage.strings
+    }
+
+    /// The arrays a lexer grows. Each string literal with references inside gets a lexer of its own;
+    /// handing it the emptied arrays of the last one saves allocating and regrowing them every time.
+    struct Storage {
+        fileprivate var modes: [Mode] = []
+        fileprivate var openers: [Int] = []
+        fileprivate var strings: [String] = []
+    }
+
+    /// This lexer's arrays, emptied for another lexer; this one must not be used afterwards.
+    mutating func takeStorage() -> Storage {
+        var storage = Storage()
+        swap(&storage.modes, &modes)
+        swap(&storage.openers, &openers)
+        swap(&storage.strings, &strings)
+        storage.modes.removeAll(keepingCapacity: true)
+        storage.openers.removeAll(keepingCapacity: true)
+        storage.strings.removeAll(keepingCapacity: true)
+        return storage
     }
 
     /// The next lexeme; after `.endOfInput`, `.endOfInput` again.
@@ -79,7 +104,7 @@ struct Lexer {
 
     private mutating func step() throws(VTLError) {
         guard position < bytes.count else { return try finish() }
-        switch modes.last! {
+        switch modes.last ?? .text {
         case .text: try lexText()
         case .reference(let braced): lexReferenceContinuation(braced: braced)
         case .expression(let closer, let directive): try lexExpression(closer: closer, directive: directive)
@@ -87,7 +112,7 @@ struct Lexer {
     }
 
     private mutating func finish() throws(VTLError) {
-        switch modes.last! {
+        switch modes.last ?? .text {
         case .text, .reference(braced: false):
             break
         case .reference(braced: true):

@@ -4,14 +4,17 @@ import JavaLang
 /// while parsing, as Velocity registers inline macros when it parses a template.
 struct Parser {
     private let source: SourceText
-    /// The template's bytes, for the source text that references and macro calls keep.
-    private let sourceBytes: UnsafeBufferPointer<UInt8>
     /// Lexes the template, or while a double-quoted string is parsed, its contents.
     private var lexer: Lexer
     /// The lexeme being looked at; `advance()` moves to the next.
     private var current = Lexeme(kind: .endOfInput, range: 0..<0)
     /// Nodes of the blocks being parsed (see `TextMergingNodes`).
     private var pendingNodes: [Node] = []
+    /// Steps of the references being parsed, and arguments of their methods.
+    private var pendingMembers = PendingElements<Member>()
+    private var pendingArguments = PendingElements<Expression>()
+    /// The arrays of the last string literal's lexer, for the next one (see `Lexer.Storage`).
+    private var spareLexerStorage = Lexer.Storage()
     private(set) var macros: [String: MacroDefinition] = [:]
     private(set) var variables: VariableSlots
     /// Open blocks, parentheses and literals; bounded so hostile input cannot exhaust the stack.
@@ -21,7 +24,6 @@ struct Parser {
 
     private init(source: SourceText, bytes: UnsafeBufferPointer<UInt8>, variables: VariableSlots, maximumNesting: Int) {
         self.source = source
-        self.sourceBytes = bytes
         self.lexer = Lexer(source: source, bytes: bytes, baseOffset: 0)
         self.variables = variables
         self.maximumNesting = maximumNesting
@@ -66,8 +68,11 @@ struct Parser {
     private mutating func parseInterpolated(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) throws(VTLError) -> [Node] {
         let outerLexer = lexer
         let outerCurrent = current
-        lexer = Lexer(source: source, bytes: bytes, baseOffset: offset)
+        var storage = Lexer.Storage()
+        swap(&storage, &spareLexerStorage)
+        lexer = Lexer(source: source, bytes: bytes, baseOffset: offset, storage: storage)
         defer {
+            spareLexerStorage = lexer.takeStorage()
             lexer = outerLexer
             current = outerCurrent
         }
@@ -293,7 +298,7 @@ struct Parser {
         let nameRange = current.range
         var end = current.range.upperBound
         try advance()
-        var steps: [ReferenceStep] = []
+        let membersMark = pendingMembers.mark
         while true {
             let lexeme = current
             if case .dot = lexeme.kind {
@@ -301,17 +306,17 @@ struct Parser {
                 guard case .identifier = current.kind else {
                     throw source.error(.syntax, "expected a property or method name", at: current.range.lowerBound)
                 }
-                let member = text(of: current.range)
-                let memberOffset = current.range.lowerBound
+                let name = text(of: current.range)
+                let nameOffset = current.range.lowerBound
                 end = current.range.upperBound
                 try advance()
                 if case .leftParen = current.kind, current.range.lowerBound == end {
                     try advance()
                     let arguments: [Expression]
                     (arguments, end) = try parseMethodArguments()
-                    steps.append(.method(member, arguments: arguments, offset: memberOffset))
+                    pendingMembers.append(Member(kind: .method, name: name, arguments: arguments, offset: nameOffset))
                 } else {
-                    steps.append(.property(member, offset: memberOffset))
+                    pendingMembers.append(Member(kind: .property, name: name, arguments: [], offset: nameOffset))
                 }
             } else if case .leftBracket = lexeme.kind, lexeme.range.lowerBound == end {
                 try advance()
@@ -321,7 +326,7 @@ struct Parser {
                 }
                 end = current.range.upperBound
                 try advance()
-                steps.append(.index(subscriptExpression, offset: lexeme.range.lowerBound))
+                pendingMembers.append(Member(kind: .index, name: "", arguments: [subscriptExpression], offset: lexeme.range.lowerBound))
             } else {
                 break
             }
@@ -335,10 +340,9 @@ struct Parser {
         }
         // The slot is given after the steps': names inside arguments are numbered first.
         let slot = variables.slot(forUTF8: lexer.bytes(of: nameRange))
-        let sourceText = String(decoding: UnsafeBufferPointer(rebasing: sourceBytes[start.range.lowerBound..<end]), as: UTF8.self)
         return Reference(
-            name: variables.names[slot], slot: slot, steps: steps, quiet: quiet, sourceText: sourceText,
-            offset: start.range.lowerBound)
+            name: variables.names[slot], slot: slot, members: pendingMembers.take(from: membersMark), quiet: quiet,
+            templateBytes: source.bytes, offset: start.range.lowerBound, end: end)
     }
 
     /// `$name` with nothing after it, as `#foreach`, `#define` and `#macro` take.
@@ -353,21 +357,21 @@ struct Parser {
 
     /// The arguments after a method's `(`, and where its `)` ends.
     private mutating func parseMethodArguments() throws(VTLError) -> ([Expression], end: Int) {
-        var arguments: [Expression] = []
         if case .rightParen = current.kind {
             let end = current.range.upperBound
             try advance()
-            return (arguments, end)
+            return ([], end)
         }
+        let mark = pendingArguments.mark
         while true {
-            arguments.append(try parseArgument())
+            pendingArguments.append(try parseArgument())
             switch current.kind {
             case .comma:
                 try advance()
             case .rightParen:
                 let end = current.range.upperBound
                 try advance()
-                return (arguments, end)
+                return (pendingArguments.take(from: mark), end)
             default:
                 throw source.error(.syntax, "expected ',' or ')' in the argument list, found \(describe(current))", at: current.range.lowerBound)
             }

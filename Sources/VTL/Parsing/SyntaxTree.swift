@@ -46,17 +46,23 @@ final class Reference: Sendable {
     var steps: [ReferenceStep] { members.map(\.step) }
     /// `$!name`: a null prints nothing even in stock Velocity.
     let quiet: Bool
-    /// The reference as written, which stock Velocity prints when it is undefined.
-    let sourceText: String
+    /// The template's bytes, shared by every reference, and where this one ends in them.
+    private let templateBytes: [UInt8]
+    private let end: Int
+    /// The reference as written, which stock Velocity prints when it is undefined. Made when asked
+    /// for: it prints only for nulls and escapes, and a string per reference showed in parse time.
+    var sourceText: String { String(decoding: templateBytes[offset..<end], as: UTF8.self) }
     let offset: Int
 
-    init(name: String, slot: Int, steps: [ReferenceStep], quiet: Bool, sourceText: String, offset: Int) {
+    /// `templateBytes[offset..<end]` is the reference as written.
+    init(name: String, slot: Int, members: [Member], quiet: Bool, templateBytes: [UInt8], offset: Int, end: Int) {
         self.name = name
         self.slot = slot
-        self.members = steps.map(Member.init)
+        self.members = members
         self.quiet = quiet
-        self.sourceText = sourceText
+        self.templateBytes = templateBytes
         self.offset = offset
+        self.end = end
     }
 }
 
@@ -92,15 +98,8 @@ final class Member: Sendable {
     /// lists and maps: the depth of its arguments is checked first.
     let compares: Bool
 
-    init(_ step: ReferenceStep) {
-        switch step {
-        case .property(let name, let offset):
-            (kind, self.name, arguments, self.offset) = (.property, name, [], offset)
-        case .method(let name, let arguments, let offset):
-            (kind, self.name, self.arguments, self.offset) = (.method, name, arguments, offset)
-        case .index(let expression, let offset):
-            (kind, name, arguments, self.offset) = (.index, "", [expression], offset)
-        }
+    init(kind: Kind, name: String, arguments: [Expression], offset: Int) {
+        (self.kind, self.name, self.arguments, self.offset) = (kind, name, arguments, offset)
         // Switches rather than `init(rawValue:)` or a `Set`, which cost more per name (templates are parsed often too).
         // The lengths rule out most names before any comparison: every reference step passes here.
         let length = name.utf8.count
