@@ -15,8 +15,15 @@ struct PendingElements<Element> {
     mutating func take(from mark: Int) -> [Element] {
         let count = stack.count - mark
         guard count > 0 else { return [] }
-        let elements = Array(stack[mark...])
-        stack.removeLast(count)
+        // Copied into an array of its own: `Array(stack[mark...])` would share the stack's buffer
+        // when `mark` is 0, and the stack would then reallocate on its next change. Reserving
+        // rather than `init(unsafeUninitializedCapacity:)`, which looks up the array's type at run time.
+        var elements: [Element] = []
+        elements.reserveCapacity(count)
+        // One at a time: `append(contentsOf:)` took a slower generic path.
+        for index in mark..<stack.count { elements.append(stack[index]) }
+        // One at a time: `removeLast(count)` goes through the generic `replaceSubrange`, which cost more.
+        for _ in 0..<count { stack.removeLast() }
         return elements
     }
 }
