@@ -132,7 +132,7 @@ struct Lexer {
         case UInt8(ascii: "#"):
             try lexHash()
         case UInt8(ascii: "$"):
-            if let length = referenceStartLength(at: position) {
+            if let length = bytes.referenceStartLength(at: position) {
                 startReference(at: position, length: length)
             } else if baseOffset == 0 && (position == bytes.count - 1 || (position == bytes.count - 2 && bytes[position + 1] == UInt8(ascii: "!"))) {
                 // Velocity 1.7 rejects a template whose last characters are a lone `$` or `$!`.
@@ -155,7 +155,7 @@ struct Lexer {
     /// token starts (not after text), indentation before `#set` disappears.
     private mutating func lexTextRun() {
         let start = position
-        if !previousTokenIsText, let setStart = setDirectiveAfterWhitespace(at: position) {
+        if !previousTokenIsText, let setStart = bytes.setDirectiveAfterWhitespace(at: position) {
             position = setStart
             if setStart > start { emit(.comment, from: start, to: setStart) }
             return
@@ -168,22 +168,6 @@ struct Lexer {
         appendText(from: start, to: position)
     }
 
-    private func setDirectiveAfterWhitespace(at offset: Int) -> Int? {
-        var index = offset
-        while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
-        guard index > offset, index < bytes.count, bytes[index] == UInt8(ascii: "#") else { return nil }
-        // `#set`, `#{set}`, not `#setting`: compare bytes rather than build the name.
-        var name = index + 1
-        let braced = name < bytes.count && bytes[name] == UInt8(ascii: "{")
-        if braced { name += 1 }
-        guard name + 3 <= bytes.count, bytes[name] == UInt8(ascii: "s"), bytes[name + 1] == UInt8(ascii: "e"),
-            bytes[name + 2] == UInt8(ascii: "t")
-        else { return nil }
-        let end = name + 3
-        if braced { return end < bytes.count && bytes[end] == UInt8(ascii: "}") ? index : nil }
-        return end < bytes.count && Lexer.isWordCharacter(bytes[end]) ? nil : index
-    }
-
     private var previousTokenIsText: Bool {
         pendingText.isOpen
     }
@@ -192,8 +176,8 @@ struct Lexer {
         let start = position
         // The second byte tells the cases apart.
         let second = start + 1 < bytes.count ? bytes[start + 1] : 0
-        if second == UInt8(ascii: "["), matches("#[[", at: start) {
-            guard let close = find("]]#", from: start + 3) else {
+        if second == UInt8(ascii: "["), bytes.matches("#[[", at: start) {
+            guard let close = bytes.find("]]#", from: start + 3) else {
                 throw error("unclosed '#[[': expected ']]#'", at: start)
             }
             appendText(string(start + 3, close), from: start, to: close + 3, mergeable: false)
@@ -206,36 +190,20 @@ struct Lexer {
             position = index
         } else if second == UInt8(ascii: "*") {
             // Velocity lets an unclosed block comment run to the end of the template.
-            let end = find("*#", from: start + 2).map { $0 + 2 } ?? bytes.count
+            let end = bytes.find("*#", from: start + 2).map { $0 + 2 } ?? bytes.count
             emit(.comment, from: start, to: end)
             position = end
-        } else if let (directive, nameEnd) = directiveName(at: start) {
+        } else if let (directive, nameEnd) = bytes.directiveName(at: start) {
             lexDirective(directive, start: start, nameEnd: nameEnd)
         } else {
             appendText(from: start, to: start + 1)
         }
     }
 
-    /// `#name` or `#{name}`: the directive it names and where it ends.
-    private func directiveName(at offset: Int) -> (Directive, Int)? {
-        var index = offset + 1
-        let braced = index < bytes.count && bytes[index] == UInt8(ascii: "{")
-        if braced { index += 1 }
-        guard index < bytes.count, Lexer.isLetter(bytes[index]) || bytes[index] == UInt8(ascii: "_") else { return nil }
-        let nameStart = index
-        while index < bytes.count, Lexer.isWordCharacter(bytes[index]) { index += 1 }
-        let directive = Directive(spelling: UnsafeBufferPointer(rebasing: bytes[nameStart..<index]))
-        if braced {
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "}") else { return nil }
-            index += 1
-        }
-        return (directive, index)
-    }
-
     private mutating func lexDirective(_ directive: Directive, start: Int, nameEnd: Int) {
         if directive.takesNoArguments {
             var end = nameEnd
-            if directive == .else || directive == .end { end = lineBreakAfterSpaces(from: nameEnd) ?? nameEnd }
+            if directive == .else || directive == .end { end = bytes.lineBreakAfterSpaces(from: nameEnd) ?? nameEnd }
             emit(.directive(directive), from: start, to: end)
             position = end
             return
@@ -256,25 +224,19 @@ struct Lexer {
         }
     }
 
-    private func isFollowedByParenthesis(_ offset: Int) -> Bool {
-        var index = offset
-        while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
-        return index < bytes.count && bytes[index] == UInt8(ascii: "(")
-    }
-
     /// Backslashes escape a following reference (decided at render time) or directive (decided here).
     private mutating func lexBackslashes() {
         let start = position
         var index = start
         while index < bytes.count, bytes[index] == UInt8(ascii: "\\") { index += 1 }
         let count = index - start
-        if index < bytes.count, bytes[index] == UInt8(ascii: "$"), referenceStartLength(at: index) != nil {
+        if index < bytes.count, bytes[index] == UInt8(ascii: "$"), bytes.referenceStartLength(at: index) != nil {
             emit(.referenceEscape(backslashes: count), from: start, to: index)
             position = index
             return
         }
-        if index < bytes.count, bytes[index] == UInt8(ascii: "#"), let (directive, nameEnd) = directiveName(at: index),
-            directive != .macroCall || isFollowedByParenthesis(nameEnd)
+        if index < bytes.count, bytes[index] == UInt8(ascii: "#"), let (directive, nameEnd) = bytes.directiveName(at: index),
+            directive != .macroCall || bytes.isFollowedByParenthesis(nameEnd)
         {
             let kept = String(repeating: "\\", count: count / 2)
             if count % 2 == 1 {
@@ -292,19 +254,6 @@ struct Lexer {
     }
 
     // MARK: References
-
-    /// Length of `$`, `$!`, `${` or `$!{` when a reference starts at `offset`.
-    private func referenceStartLength(at offset: Int) -> Int? {
-        var index = offset + 1
-        if index < bytes.count, bytes[index] == UInt8(ascii: "!") { index += 1 }
-        guard index < bytes.count else { return nil }
-        if bytes[index] == UInt8(ascii: "{") {
-            let next = index + 1
-            guard next < bytes.count, Lexer.isIdentifierStart(bytes[next]) else { return nil }
-            return next - offset
-        }
-        return Lexer.isIdentifierStart(bytes[index]) ? index - offset : nil
-    }
 
     private mutating func startReference(at offset: Int, length: Int) {
         let quiet = bytes[offset + 1] == UInt8(ascii: "!")
@@ -365,7 +314,7 @@ struct Lexer {
             switch byte {
             case UInt8(ascii: ")"):
                 // A directive's `)` swallows trailing spaces and one line break, as Velocity's RPAREN does.
-                let end = directive ? (lineBreakAfterSpaces(from: start + 1) ?? start + 1) : start + 1
+                let end = directive ? (bytes.lineBreakAfterSpaces(from: start + 1) ?? start + 1) : start + 1
                 emit(.rightParen(endsDirective: directive), from: start, to: end)
                 position = end
             case UInt8(ascii: "]"):
@@ -378,11 +327,11 @@ struct Lexer {
         case UInt8(ascii: ","): emitSingle(.comma)
         case UInt8(ascii: ":"): emitSingle(.colon)
         case UInt8(ascii: "."):
-            guard matches("..", at: start) else { throw error("unexpected '.'", at: start) }
+            guard bytes.matches("..", at: start) else { throw error("unexpected '.'", at: start) }
             emit(.range, from: start, to: start + 2)
             position += 2
         case UInt8(ascii: "$"):
-            guard let length = referenceStartLength(at: start) else { throw error("expected a reference name after '$'", at: start) }
+            guard let length = bytes.referenceStartLength(at: start) else { throw error("expected a reference name after '$'", at: start) }
             startReference(at: start, length: length)
         case UInt8(ascii: "\""), UInt8(ascii: "'"):
             try lexString(quote: byte)
@@ -392,18 +341,18 @@ struct Lexer {
             // Velocity's number token includes a leading minus, so `2-1` is two numbers (a syntax error).
             lexNumber(negative: true)
         case UInt8(ascii: "="):
-            if matches("==", at: start) { emitOperator(.equal, length: 2) } else { emitSingle(.assign) }
+            if bytes.matches("==", at: start) { emitOperator(.equal, length: 2) } else { emitSingle(.assign) }
         case UInt8(ascii: "!"):
-            if matches("!=", at: start) { emitOperator(.notEqual, length: 2) } else { emitOperator(.not, length: 1) }
+            if bytes.matches("!=", at: start) { emitOperator(.notEqual, length: 2) } else { emitOperator(.not, length: 1) }
         case UInt8(ascii: "<"):
-            if matches("<=", at: start) { emitOperator(.lessOrEqual, length: 2) } else { emitOperator(.less, length: 1) }
+            if bytes.matches("<=", at: start) { emitOperator(.lessOrEqual, length: 2) } else { emitOperator(.less, length: 1) }
         case UInt8(ascii: ">"):
-            if matches(">=", at: start) { emitOperator(.greaterOrEqual, length: 2) } else { emitOperator(.greater, length: 1) }
+            if bytes.matches(">=", at: start) { emitOperator(.greaterOrEqual, length: 2) } else { emitOperator(.greater, length: 1) }
         case UInt8(ascii: "&"):
-            guard matches("&&", at: start) else { throw error("unexpected '&' (did you mean '&&'?)", at: start) }
+            guard bytes.matches("&&", at: start) else { throw error("unexpected '&' (did you mean '&&'?)", at: start) }
             emitOperator(.and, length: 2)
         case UInt8(ascii: "|"):
-            guard matches("||", at: start) else { throw error("unexpected '|' (did you mean '||'?)", at: start) }
+            guard bytes.matches("||", at: start) else { throw error("unexpected '|' (did you mean '||'?)", at: start) }
             emitOperator(.or, length: 2)
         case UInt8(ascii: "+"): emitOperator(.plus, length: 1)
         case UInt8(ascii: "-"): emitOperator(.minus, length: 1)
@@ -576,38 +525,6 @@ struct Lexer {
             kind = .unescapedText(strings.count - 1)
         }
         queue.append(Lexeme(kind: kind, range: (baseOffset + text.start)..<(baseOffset + text.end)))
-    }
-
-    /// The end of `[ \t]*` followed by one line break, if that is what follows `offset`.
-    private func lineBreakAfterSpaces(from offset: Int) -> Int? {
-        var index = offset
-        while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
-        guard index < bytes.count else { return nil }
-        if bytes[index] == UInt8(ascii: "\n") { return index + 1 }
-        if bytes[index] == UInt8(ascii: "\r") {
-            return index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n") ? index + 2 : index + 1
-        }
-        return nil
-    }
-
-    private func matches(_ literal: StaticString, at offset: Int) -> Bool {
-        let count = literal.utf8CodeUnitCount
-        guard offset + count <= bytes.count else { return false }
-        return literal.withUTF8Buffer { literalBytes in
-            for index in 0..<count where bytes[offset + index] != literalBytes[index] { return false }
-            return true
-        }
-    }
-
-    private func find(_ literal: StaticString, from offset: Int) -> Int? {
-        // Both literals searched for (`]]#`, `*#`) are rare bytes: skip to their first byte.
-        let first = literal.withUTF8Buffer { $0[0] }
-        var index = offset
-        while index < bytes.count {
-            if bytes[index] == first, matches(literal, at: index) { return index }
-            index += 1
-        }
-        return nil
     }
 
     /// Where the innermost open construct began, for "unclosed" errors.
