@@ -160,12 +160,13 @@ struct Lexer {
             if setStart > start { emit(.comment, from: start, to: setStart) }
             return
         }
-        while position < bytes.count {
-            let byte = bytes[position]
+        var end = position
+        while end < bytes.count {
+            let byte = bytes[end]
             if byte == UInt8(ascii: "#") || byte == UInt8(ascii: "$") || byte == UInt8(ascii: "\\") { break }
-            position += 1
+            end += 1
         }
-        appendText(from: start, to: position)
+        appendText(from: start, to: end)
     }
 
     private var previousTokenIsText: Bool {
@@ -266,9 +267,11 @@ struct Lexer {
     }
 
     private mutating func lexIdentifier() {
-        let start = position
-        while position < bytes.count, Lexer.isIdentifierCharacter(bytes[position]) { position += 1 }
-        emit(.identifier, from: start, to: position)
+        // A local index: stepping `position` itself stored it back to the lexer on every byte.
+        var end = position
+        while end < bytes.count, Lexer.isIdentifierCharacter(bytes[end]) { end += 1 }
+        emit(.identifier, from: position, to: end)
+        position = end
     }
 
     private mutating func lexReferenceContinuation(braced: Bool) {

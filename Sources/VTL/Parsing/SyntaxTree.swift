@@ -100,26 +100,34 @@ final class Member: Sendable {
 
     init(kind: Kind, name: String, arguments: [Expression], offset: Int) {
         (self.kind, self.name, self.arguments, self.offset) = (kind, name, arguments, offset)
-        // Switches rather than `init(rawValue:)` or a `Set`, which cost more per name (templates are parsed often too).
-        // The lengths rule out most names before any comparison: every reference step passes here.
-        let length = name.utf8.count
-        switch (kind, name) {
-        case (.property, _) where length < 4 || length > 7: loopField = nil
-        case (.property, "index"): loopField = .index
-        case (.property, "count"): loopField = .count
-        case (.property, "hasNext"): loopField = .hasNext
-        case (.property, "first"): loopField = .first
-        case (.property, "last"): loopField = .last
-        case (.property, "parent"): loopField = .parent
-        default: loopField = nil
+        loopField = kind == .property ? Member.loopField(named: name) : nil
+        compares = kind == .method && Member.compares(named: name)
+    }
+
+    // Switches rather than `init(rawValue:)` or a `Set`, which cost more per name (templates are parsed often too).
+    // Length and first byte rule out most names before any comparison: every reference step passes here.
+
+    private static func loopField(named name: String) -> LoopField? {
+        switch (name.utf8.count, name.utf8.first ?? 0) {
+        case (5, UInt8(ascii: "i")) where name == "index": .index
+        case (5, UInt8(ascii: "c")) where name == "count": .count
+        case (7, UInt8(ascii: "h")) where name == "hasNext": .hasNext
+        case (5, UInt8(ascii: "f")) where name == "first": .first
+        case (4, UInt8(ascii: "l")) where name == "last": .last
+        case (6, UInt8(ascii: "p")) where name == "parent": .parent
+        default: nil
         }
-        switch (kind, name) {
-        case (.method, _) where length < 6 || length > 13: compares = false
-        case (.method, "equals"), (.method, "contains"), (.method, "indexOf"), (.method, "lastIndexOf"), (.method, "remove"),
-            (.method, "containsValue"):
-            compares = true
-        default:
-            compares = false
+    }
+
+    private static func compares(named name: String) -> Bool {
+        switch (name.utf8.count, name.utf8.first ?? 0) {
+        case (6, UInt8(ascii: "e")): name == "equals"
+        case (8, UInt8(ascii: "c")): name == "contains"
+        case (7, UInt8(ascii: "i")): name == "indexOf"
+        case (11, UInt8(ascii: "l")): name == "lastIndexOf"
+        case (6, UInt8(ascii: "r")): name == "remove"
+        case (13, UInt8(ascii: "c")): name == "containsValue"
+        default: false
         }
     }
 }
