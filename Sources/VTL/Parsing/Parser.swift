@@ -541,11 +541,20 @@ struct Parser {
     // MARK: Helpers
 
     private mutating func expect(_ kind: Lexeme.Kind, after context: @autoclosure () -> String) throws(VTLError) {
-        guard current.kind == kind else {
+        guard Parser.isKind(current.kind, kind) else {
             throw source.error(
                 .syntax, "expected \(Parser.spelling(of: kind)) after \(context()), found \(describe(current))", at: current.range.lowerBound)
         }
         try advance()
+    }
+
+    /// `kind == expected`, with the punctuation `expect` is given compared first: the derived `==`
+    /// works through every payload-carrying case and cost more than the rest of `expect`.
+    private static func isKind(_ kind: Lexeme.Kind, _ expected: Lexeme.Kind) -> Bool {
+        switch (kind, expected) {
+        case (.leftParen, .leftParen), (.assign, .assign), (.rightBracket, .rightBracket), (.colon, .colon): true
+        default: kind == expected
+        }
     }
 
     private mutating func expectDirectiveEnd(of directive: String) throws(VTLError) {
