@@ -84,4 +84,24 @@ extension UnsafeBufferPointer<UInt8> {
         }
         return nil
     }
+
+    /// The first offset from `offset` holding `first`, `second` or `third`, or `count` when none does.
+    /// Text runs and comments are most of a template: eight bytes are tested at a time.
+    func firstOffset(of first: UInt8, _ second: UInt8, _ third: UInt8, from offset: Int) -> Int {
+        guard let base = baseAddress else { return count }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let (a, b, c) = (UInt64(first) &* ones, UInt64(second) &* ones, UInt64(third) &* ones)
+        var index = offset
+        while index + 8 <= count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            // A zero byte in `word ^ a` is a match; `(x - ones) & ~x` sets the high bit of the lowest
+            // zero byte exactly (higher ones may be false, but only above a true match).
+            let (x, y, z) = (word ^ a, word ^ b, word ^ c)
+            let matches = ((x &- ones) & ~x | (y &- ones) & ~y | (z &- ones) & ~z) & 0x8080_8080_8080_8080
+            if matches != 0 { return index + matches.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        while index < count, self[index] != first, self[index] != second, self[index] != third { index += 1 }
+        return index
+    }
 }

@@ -160,12 +160,7 @@ struct Lexer {
             if setStart > start { emit(.comment, from: start, to: setStart) }
             return
         }
-        var end = position
-        while end < bytes.count {
-            let byte = bytes[end]
-            if byte == UInt8(ascii: "#") || byte == UInt8(ascii: "$") || byte == UInt8(ascii: "\\") { break }
-            end += 1
-        }
+        let end = bytes.firstOffset(of: UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "\\"), from: position)
         appendText(from: start, to: end)
     }
 
@@ -185,7 +180,7 @@ struct Lexer {
             position = close + 3
         } else if second == UInt8(ascii: "#") {
             var index = start + 2
-            while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+            index = bytes.firstOffset(of: UInt8(ascii: "\n"), UInt8(ascii: "\n"), UInt8(ascii: "\n"), from: index)
             if index < bytes.count { index += 1 }
             emit(.comment, from: start, to: index)
             position = index
