@@ -10,9 +10,6 @@ struct Parser {
     private var current = Lexeme(kind: .endOfInput, range: 0..<0)
     /// Nodes of the blocks being parsed (see `TextMergingNodes`).
     private var pendingNodes: [Node] = []
-    /// Steps of the references being parsed, and arguments of their methods.
-    private var pendingMembers = PendingElements<Member>()
-    private var pendingArguments = PendingElements<Expression>()
     /// The arrays of the last string literal's lexer, for the next one (see `Lexer.Storage`).
     private var spareLexerStorage = Lexer.Storage()
     private(set) var macros: [String: MacroDefinition] = [:]
@@ -298,7 +295,7 @@ struct Parser {
         let nameRange = current.range
         var end = current.range.upperBound
         try advance()
-        let membersMark = pendingMembers.mark
+        var members: [Member] = []
         while true {
             let lexeme = current
             if case .dot = lexeme.kind {
@@ -314,9 +311,9 @@ struct Parser {
                     try advance()
                     let arguments: [Expression]
                     (arguments, end) = try parseMethodArguments()
-                    pendingMembers.append(Member(kind: .method, name: name, arguments: arguments, offset: nameOffset))
+                    members.append(Member(kind: .method, name: name, arguments: arguments, offset: nameOffset))
                 } else {
-                    pendingMembers.append(Member(kind: .property, name: name, arguments: [], offset: nameOffset))
+                    members.append(Member(kind: .property, name: name, arguments: [], offset: nameOffset))
                 }
             } else if case .leftBracket = lexeme.kind, lexeme.range.lowerBound == end {
                 try advance()
@@ -326,7 +323,7 @@ struct Parser {
                 }
                 end = current.range.upperBound
                 try advance()
-                pendingMembers.append(Member(kind: .index, name: "", arguments: [subscriptExpression], offset: lexeme.range.lowerBound))
+                members.append(Member(kind: .index, name: "", arguments: [subscriptExpression], offset: lexeme.range.lowerBound))
             } else {
                 break
             }
@@ -341,7 +338,7 @@ struct Parser {
         // The slot is given after the steps': names inside arguments are numbered first.
         let slot = variables.slot(forUTF8: lexer.bytes(of: nameRange))
         return Reference(
-            name: variables.names[slot], slot: slot, members: pendingMembers.take(from: membersMark), quiet: quiet,
+            name: variables.names[slot], slot: slot, members: members, quiet: quiet,
             templateBytes: source.bytes, offset: start.range.lowerBound, end: end)
     }
 
@@ -362,16 +359,16 @@ struct Parser {
             try advance()
             return ([], end)
         }
-        let mark = pendingArguments.mark
+        var arguments: [Expression] = []
         while true {
-            pendingArguments.append(try parseArgument())
+            arguments.append(try parseArgument())
             switch current.kind {
             case .comma:
                 try advance()
             case .rightParen:
                 let end = current.range.upperBound
                 try advance()
-                return (pendingArguments.take(from: mark), end)
+                return (arguments, end)
             default:
                 throw source.error(.syntax, "expected ',' or ')' in the argument list, found \(describe(current))", at: current.range.lowerBound)
             }
