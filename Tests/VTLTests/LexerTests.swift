@@ -19,6 +19,22 @@ struct LexerTests {
         #expect(try lexAll("") == [Token(kind: .endOfInput, range: 0..<0)])
     }
 
+    @Test func textAndLineCommentsEndExactlyAtTheirStopByteWhereverItFalls() throws {
+        // Both are scanned eight bytes at a time: try every offset across three words, after
+        // one-byte and two-byte characters.
+        for filler in ["x", "é"] {
+            for length in 1..<20 {
+                let prefix = String(repeating: filler, count: length)
+                let end = prefix.utf8.count
+                for stop in ["$a", "#if(true)#end", "\\$a"] {
+                    #expect(try lex(prefix + stop + " z").first == Token(.text(prefix), 0..<end), "\(prefix)\(stop)")
+                }
+                let afterComment = end + 4
+                #expect(try lex("## " + prefix + "\nz").last == Token(.text("z"), afterComment..<(afterComment + 1)), "\(prefix)")
+            }
+        }
+    }
+
     @Test func dollarAndHashThatStartNothingMergeIntoTheSurroundingText() throws {
         #expect(try lex("a $ $1 # #1 $$ b") == [Token(.text("a $ $1 # #1 $$ b"), 0..<16)])
     }

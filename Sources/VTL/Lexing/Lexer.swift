@@ -5,7 +5,7 @@
 /// lexes a whole template before parsing it, so a syntax error the lexer finds wins over any the
 /// parser found earlier in the text: the parser calls `drain()` before it reports its own.
 struct Lexer {
-    private enum Mode: Equatable {
+    fileprivate enum Mode: Equatable {
         case text
         /// After `$name`: `.name`, `.name(`, `[` continue the chain; braced ones end at `}`.
         case reference(braced: Bool)
@@ -20,24 +20,49 @@ struct Lexer {
     /// Added to every lexeme offset, so lexemes of a string literal's contents point into the template.
     private let baseOffset: Int
     private var position = 0
-    private var modes: [Mode] = [.text]
+    /// Open reference chains and expressions, innermost last; empty in text.
+    private var modes: [Mode]
     /// Offsets of the `(`, `[`, `{` and `${` not yet closed, for "unclosed" errors.
-    private var openers: [Int] = []
+    private var openers: [Int]
     /// Lexemes found but not yet handed out: one step of lexing may find several.
     private var queue = LexemeQueue()
     /// Text not yet emitted, so adjacent pieces merge without rebuilding a string per piece.
     private var pendingText = PendingText()
     /// Texts of `unescapedText` and escaped `string` lexemes.
-    private var strings: [String] = []
+    private var strings: [String]
     private var isFinished = false
     /// Set once `next()` has thrown; the lexer then has nothing more to say.
     private(set) var hasFailed = false
 
     /// A lexer over `bytes`, which must stay valid while it runs; `offset` is where they start in the template.
-    init(source: SourceText, bytes: UnsafeBufferPointer<UInt8>, baseOffset offset: Int) {
+    /// `storage` is a finished lexer's arrays (see `takeStorage()`), reused rather than allocated again.
+    init(source: SourceText, bytes: UnsafeBufferPointer<UInt8>, baseOffset offset: Int, storage: Storage = Storage()) {
         self.source = source
         self.bytes = bytes
         self.baseOffset = offset
+        modes = storage.modes
+        openers = storage.openers
+        strings = storage.strings
+    }
+
+    /// The arrays a lexer grows. Each string literal with references inside gets a lexer of its own;
+    /// handing it the emptied arrays of the last one saves allocating and regrowing them every time.
+    struct Storage {
+        fileprivate var modes: [Mode] = []
+        fileprivate var openers: [Int] = []
+        fileprivate var strings: [String] = []
+    }
+
+    /// This lexer's arrays, emptied for another lexer; this one must not be used afterwards.
+    mutating func takeStorage() -> Storage {
+        var storage = Storage()
+        swap(&storage.modes, &modes)
+        swap(&storage.openers, &openers)
+        swap(&storage.strings, &strings)
+        storage.modes.removeAll(keepingCapacity: true)
+        storage.openers.removeAll(keepingCapacity: true)
+        storage.strings.removeAll(keepingCapacity: true)
+        return storage
     }
 
     /// The next lexeme; after `.endOfInput`, `.endOfInput` again.
@@ -79,7 +104,7 @@ struct Lexer {
 
     private mutating func step() throws(VTLError) {
         guard position < bytes.count else { return try finish() }
-        switch modes.last! {
+        switch modes.last ?? .text {
         case .text: try lexText()
         case .reference(let braced): lexReferenceContinuation(braced: braced)
         case .expression(let closer, let directive): try lexExpression(closer: closer, directive: directive)
@@ -87,7 +112,7 @@ struct Lexer {
     }
 
     private mutating func finish() throws(VTLError) {
-        switch modes.last! {
+        switch modes.last ?? .text {
         case .text, .reference(braced: false):
             break
         case .reference(braced: true):
@@ -107,7 +132,7 @@ struct Lexer {
         case UInt8(ascii: "#"):
             try lexHash()
         case UInt8(ascii: "$"):
-            if let length = referenceStartLength(at: position) {
+            if let length = bytes.referenceStartLength(at: position) {
                 startReference(at: position, length: length)
             } else if baseOffset == 0 && (position == bytes.count - 1 || (position == bytes.count - 2 && bytes[position + 1] == UInt8(ascii: "!"))) {
                 // Velocity 1.7 rejects a template whose last characters are a lone `$` or `$!`.
@@ -130,33 +155,13 @@ struct Lexer {
     /// token starts (not after text), indentation before `#set` disappears.
     private mutating func lexTextRun() {
         let start = position
-        if !previousTokenIsText, let setStart = setDirectiveAfterWhitespace(at: position) {
+        if !previousTokenIsText, let setStart = bytes.setDirectiveAfterWhitespace(at: position) {
             position = setStart
             if setStart > start { emit(.comment, from: start, to: setStart) }
             return
         }
-        while position < bytes.count {
-            let byte = bytes[position]
-            if byte == UInt8(ascii: "#") || byte == UInt8(ascii: "$") || byte == UInt8(ascii: "\\") { break }
-            position += 1
-        }
-        appendText(from: start, to: position)
-    }
-
-    private func setDirectiveAfterWhitespace(at offset: Int) -> Int? {
-        var index = offset
-        while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
-        guard index > offset, index < bytes.count, bytes[index] == UInt8(ascii: "#") else { return nil }
-        // `#set`, `#{set}`, not `#setting`: compare bytes rather than build the name.
-        var name = index + 1
-        let braced = name < bytes.count && bytes[name] == UInt8(ascii: "{")
-        if braced { name += 1 }
-        guard name + 3 <= bytes.count, bytes[name] == UInt8(ascii: "s"), bytes[name + 1] == UInt8(ascii: "e"),
-            bytes[name + 2] == UInt8(ascii: "t")
-        else { return nil }
-        let end = name + 3
-        if braced { return end < bytes.count && bytes[end] == UInt8(ascii: "}") ? index : nil }
-        return end < bytes.count && Lexer.isWordCharacter(bytes[end]) ? nil : index
+        let end = bytes.firstOffset(of: UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "\\"), from: position)
+        appendText(from: start, to: end)
     }
 
     private var previousTokenIsText: Bool {
@@ -167,50 +172,34 @@ struct Lexer {
         let start = position
         // The second byte tells the cases apart.
         let second = start + 1 < bytes.count ? bytes[start + 1] : 0
-        if second == UInt8(ascii: "["), matches("#[[", at: start) {
-            guard let close = find("]]#", from: start + 3) else {
+        if second == UInt8(ascii: "["), bytes.matches("#[[", at: start) {
+            guard let close = bytes.find("]]#", from: start + 3) else {
                 throw error("unclosed '#[[': expected ']]#'", at: start)
             }
             appendText(string(start + 3, close), from: start, to: close + 3, mergeable: false)
             position = close + 3
         } else if second == UInt8(ascii: "#") {
             var index = start + 2
-            while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+            index = bytes.firstOffset(of: UInt8(ascii: "\n"), UInt8(ascii: "\n"), UInt8(ascii: "\n"), from: index)
             if index < bytes.count { index += 1 }
             emit(.comment, from: start, to: index)
             position = index
         } else if second == UInt8(ascii: "*") {
             // Velocity lets an unclosed block comment run to the end of the template.
-            let end = find("*#", from: start + 2).map { $0 + 2 } ?? bytes.count
+            let end = bytes.find("*#", from: start + 2).map { $0 + 2 } ?? bytes.count
             emit(.comment, from: start, to: end)
             position = end
-        } else if let (directive, nameEnd) = directiveName(at: start) {
+        } else if let (directive, nameEnd) = bytes.directiveName(at: start) {
             lexDirective(directive, start: start, nameEnd: nameEnd)
         } else {
             appendText(from: start, to: start + 1)
         }
     }
 
-    /// `#name` or `#{name}`: the directive it names and where it ends.
-    private func directiveName(at offset: Int) -> (Directive, Int)? {
-        var index = offset + 1
-        let braced = index < bytes.count && bytes[index] == UInt8(ascii: "{")
-        if braced { index += 1 }
-        guard index < bytes.count, Lexer.isLetter(bytes[index]) || bytes[index] == UInt8(ascii: "_") else { return nil }
-        let nameStart = index
-        while index < bytes.count, Lexer.isWordCharacter(bytes[index]) { index += 1 }
-        let directive = Directive(spelling: UnsafeBufferPointer(rebasing: bytes[nameStart..<index]))
-        if braced {
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "}") else { return nil }
-            index += 1
-        }
-        return (directive, index)
-    }
-
     private mutating func lexDirective(_ directive: Directive, start: Int, nameEnd: Int) {
         if directive.takesNoArguments {
             var end = nameEnd
-            if directive == .else || directive == .end { end = lineBreakAfterSpaces(from: nameEnd) ?? nameEnd }
+            if directive == .else || directive == .end { end = bytes.lineBreakAfterSpaces(from: nameEnd) ?? nameEnd }
             emit(.directive(directive), from: start, to: end)
             position = end
             return
@@ -231,25 +220,19 @@ struct Lexer {
         }
     }
 
-    private func isFollowedByParenthesis(_ offset: Int) -> Bool {
-        var index = offset
-        while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
-        return index < bytes.count && bytes[index] == UInt8(ascii: "(")
-    }
-
     /// Backslashes escape a following reference (decided at render time) or directive (decided here).
     private mutating func lexBackslashes() {
         let start = position
         var index = start
         while index < bytes.count, bytes[index] == UInt8(ascii: "\\") { index += 1 }
         let count = index - start
-        if index < bytes.count, bytes[index] == UInt8(ascii: "$"), referenceStartLength(at: index) != nil {
+        if index < bytes.count, bytes[index] == UInt8(ascii: "$"), bytes.referenceStartLength(at: index) != nil {
             emit(.referenceEscape(backslashes: count), from: start, to: index)
             position = index
             return
         }
-        if index < bytes.count, bytes[index] == UInt8(ascii: "#"), let (directive, nameEnd) = directiveName(at: index),
-            directive != .macroCall || isFollowedByParenthesis(nameEnd)
+        if index < bytes.count, bytes[index] == UInt8(ascii: "#"), let (directive, nameEnd) = bytes.directiveName(at: index),
+            directive != .macroCall || bytes.isFollowedByParenthesis(nameEnd)
         {
             let kept = String(repeating: "\\", count: count / 2)
             if count % 2 == 1 {
@@ -268,19 +251,6 @@ struct Lexer {
 
     // MARK: References
 
-    /// Length of `$`, `$!`, `${` or `$!{` when a reference starts at `offset`.
-    private func referenceStartLength(at offset: Int) -> Int? {
-        var index = offset + 1
-        if index < bytes.count, bytes[index] == UInt8(ascii: "!") { index += 1 }
-        guard index < bytes.count else { return nil }
-        if bytes[index] == UInt8(ascii: "{") {
-            let next = index + 1
-            guard next < bytes.count, Lexer.isIdentifierStart(bytes[next]) else { return nil }
-            return next - offset
-        }
-        return Lexer.isIdentifierStart(bytes[index]) ? index - offset : nil
-    }
-
     private mutating func startReference(at offset: Int, length: Int) {
         let quiet = bytes[offset + 1] == UInt8(ascii: "!")
         let braced = bytes[offset + length - 1] == UInt8(ascii: "{")
@@ -292,9 +262,11 @@ struct Lexer {
     }
 
     private mutating func lexIdentifier() {
-        let start = position
-        while position < bytes.count, Lexer.isIdentifierCharacter(bytes[position]) { position += 1 }
-        emit(.identifier, from: start, to: position)
+        // A local index: stepping `position` itself stored it back to the lexer on every byte.
+        var end = position
+        while end < bytes.count, Lexer.isIdentifierCharacter(bytes[end]) { end += 1 }
+        emit(.identifier, from: position, to: end)
+        position = end
     }
 
     private mutating func lexReferenceContinuation(braced: Bool) {
@@ -340,7 +312,7 @@ struct Lexer {
             switch byte {
             case UInt8(ascii: ")"):
                 // A directive's `)` swallows trailing spaces and one line break, as Velocity's RPAREN does.
-                let end = directive ? (lineBreakAfterSpaces(from: start + 1) ?? start + 1) : start + 1
+                let end = directive ? (bytes.lineBreakAfterSpaces(from: start + 1) ?? start + 1) : start + 1
                 emit(.rightParen(endsDirective: directive), from: start, to: end)
                 position = end
             case UInt8(ascii: "]"):
@@ -353,11 +325,11 @@ struct Lexer {
         case UInt8(ascii: ","): emitSingle(.comma)
         case UInt8(ascii: ":"): emitSingle(.colon)
         case UInt8(ascii: "."):
-            guard matches("..", at: start) else { throw error("unexpected '.'", at: start) }
+            guard bytes.matches("..", at: start) else { throw error("unexpected '.'", at: start) }
             emit(.range, from: start, to: start + 2)
             position += 2
         case UInt8(ascii: "$"):
-            guard let length = referenceStartLength(at: start) else { throw error("expected a reference name after '$'", at: start) }
+            guard let length = bytes.referenceStartLength(at: start) else { throw error("expected a reference name after '$'", at: start) }
             startReference(at: start, length: length)
         case UInt8(ascii: "\""), UInt8(ascii: "'"):
             try lexString(quote: byte)
@@ -367,18 +339,18 @@ struct Lexer {
             // Velocity's number token includes a leading minus, so `2-1` is two numbers (a syntax error).
             lexNumber(negative: true)
         case UInt8(ascii: "="):
-            if matches("==", at: start) { emitOperator(.equal, length: 2) } else { emitSingle(.assign) }
+            if bytes.matches("==", at: start) { emitOperator(.equal, length: 2) } else { emitSingle(.assign) }
         case UInt8(ascii: "!"):
-            if matches("!=", at: start) { emitOperator(.notEqual, length: 2) } else { emitOperator(.not, length: 1) }
+            if bytes.matches("!=", at: start) { emitOperator(.notEqual, length: 2) } else { emitOperator(.not, length: 1) }
         case UInt8(ascii: "<"):
-            if matches("<=", at: start) { emitOperator(.lessOrEqual, length: 2) } else { emitOperator(.less, length: 1) }
+            if bytes.matches("<=", at: start) { emitOperator(.lessOrEqual, length: 2) } else { emitOperator(.less, length: 1) }
         case UInt8(ascii: ">"):
-            if matches(">=", at: start) { emitOperator(.greaterOrEqual, length: 2) } else { emitOperator(.greater, length: 1) }
+            if bytes.matches(">=", at: start) { emitOperator(.greaterOrEqual, length: 2) } else { emitOperator(.greater, length: 1) }
         case UInt8(ascii: "&"):
-            guard matches("&&", at: start) else { throw error("unexpected '&' (did you mean '&&'?)", at: start) }
+            guard bytes.matches("&&", at: start) else { throw error("unexpected '&' (did you mean '&&'?)", at: start) }
             emitOperator(.and, length: 2)
         case UInt8(ascii: "|"):
-            guard matches("||", at: start) else { throw error("unexpected '|' (did you mean '||'?)", at: start) }
+            guard bytes.matches("||", at: start) else { throw error("unexpected '|' (did you mean '||'?)", at: start) }
             emitOperator(.or, length: 2)
         case UInt8(ascii: "+"): emitOperator(.plus, length: 1)
         case UInt8(ascii: "-"): emitOperator(.minus, length: 1)
@@ -551,38 +523,6 @@ struct Lexer {
             kind = .unescapedText(strings.count - 1)
         }
         queue.append(Lexeme(kind: kind, range: (baseOffset + text.start)..<(baseOffset + text.end)))
-    }
-
-    /// The end of `[ \t]*` followed by one line break, if that is what follows `offset`.
-    private func lineBreakAfterSpaces(from offset: Int) -> Int? {
-        var index = offset
-        while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
-        guard index < bytes.count else { return nil }
-        if bytes[index] == UInt8(ascii: "\n") { return index + 1 }
-        if bytes[index] == UInt8(ascii: "\r") {
-            return index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n") ? index + 2 : index + 1
-        }
-        return nil
-    }
-
-    private func matches(_ literal: StaticString, at offset: Int) -> Bool {
-        let count = literal.utf8CodeUnitCount
-        guard offset + count <= bytes.count else { return false }
-        return literal.withUTF8Buffer { literalBytes in
-            for index in 0..<count where bytes[offset + index] != literalBytes[index] { return false }
-            return true
-        }
-    }
-
-    private func find(_ literal: StaticString, from offset: Int) -> Int? {
-        // Both literals searched for (`]]#`, `*#`) are rare bytes: skip to their first byte.
-        let first = literal.withUTF8Buffer { $0[0] }
-        var index = offset
-        while index < bytes.count {
-            if bytes[index] == first, matches(literal, at: index) { return index }
-            index += 1
-        }
-        return nil
     }
 
     /// Where the innermost open construct began, for "unclosed" errors.

@@ -51,15 +51,18 @@ struct TextMergingNodes {
         guard count > 0 else { return [] }
         // Moved rather than copied: copying would retain each node here and release it again
         // when the stack shrinks. `.stop` holds nothing, so the slots left behind cost nothing to drop.
-        let nodes = [Node](unsafeUninitializedCapacity: count) { buffer, initialized in
-            stack.withUnsafeMutableBufferPointer { stack in
-                let block = stack.baseAddress! + base
-                buffer.baseAddress!.moveInitialize(from: block, count: count)
-                block.initialize(repeating: .stop, count: count)
+        // Reserved and appended, not `init(unsafeUninitializedCapacity:)`, which looks up the array's type at run time.
+        var nodes: [Node] = []
+        nodes.reserveCapacity(count)
+        stack.withUnsafeMutableBufferPointer { stack in
+            let block = stack.baseAddress! + base
+            for index in 0..<count {
+                nodes.append((block + index).move())
+                (block + index).initialize(to: .stop)
             }
-            initialized = count
         }
-        stack.removeLast(count)
+        // One at a time: `removeLast(count)` goes through the generic `replaceSubrange`, which cost more.
+        for _ in 0..<count { stack.removeLast() }
         return nodes
     }
 

@@ -4,14 +4,14 @@ import JavaLang
 /// while parsing, as Velocity registers inline macros when it parses a template.
 struct Parser {
     private let source: SourceText
-    /// The template's bytes, for the source text that references and macro calls keep.
-    private let sourceBytes: UnsafeBufferPointer<UInt8>
     /// Lexes the template, or while a double-quoted string is parsed, its contents.
     private var lexer: Lexer
     /// The lexeme being looked at; `advance()` moves to the next.
     private var current = Lexeme(kind: .endOfInput, range: 0..<0)
     /// Nodes of the blocks being parsed (see `TextMergingNodes`).
     private var pendingNodes: [Node] = []
+    /// The arrays of the last string literal's lexer, for the next one (see `Lexer.Storage`).
+    private var spareLexerStorage = Lexer.Storage()
     private(set) var macros: [String: MacroDefinition] = [:]
     private(set) var variables: VariableSlots
     /// Open blocks, parentheses and literals; bounded so hostile input cannot exhaust the stack.
@@ -21,7 +21,6 @@ struct Parser {
 
     private init(source: SourceText, bytes: UnsafeBufferPointer<UInt8>, variables: VariableSlots, maximumNesting: Int) {
         self.source = source
-        self.sourceBytes = bytes
         self.lexer = Lexer(source: source, bytes: bytes, baseOffset: 0)
         self.variables = variables
         self.maximumNesting = maximumNesting
@@ -66,8 +65,11 @@ struct Parser {
     private mutating func parseInterpolated(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) throws(VTLError) -> [Node] {
         let outerLexer = lexer
         let outerCurrent = current
-        lexer = Lexer(source: source, bytes: bytes, baseOffset: offset)
+        var storage = Lexer.Storage()
+        swap(&storage, &spareLexerStorage)
+        lexer = Lexer(source: source, bytes: bytes, baseOffset: offset, storage: storage)
         defer {
+            spareLexerStorage = lexer.takeStorage()
             lexer = outerLexer
             current = outerCurrent
         }
@@ -293,7 +295,7 @@ struct Parser {
         let nameRange = current.range
         var end = current.range.upperBound
         try advance()
-        var steps: [ReferenceStep] = []
+        var members: [Member] = []
         while true {
             let lexeme = current
             if case .dot = lexeme.kind {
@@ -301,17 +303,17 @@ struct Parser {
                 guard case .identifier = current.kind else {
                     throw source.error(.syntax, "expected a property or method name", at: current.range.lowerBound)
                 }
-                let member = text(of: current.range)
-                let memberOffset = current.range.lowerBound
+                let name = text(of: current.range)
+                let nameOffset = current.range.lowerBound
                 end = current.range.upperBound
                 try advance()
                 if case .leftParen = current.kind, current.range.lowerBound == end {
                     try advance()
                     let arguments: [Expression]
                     (arguments, end) = try parseMethodArguments()
-                    steps.append(.method(member, arguments: arguments, offset: memberOffset))
+                    members.append(Member(kind: .method, name: name, arguments: arguments, offset: nameOffset))
                 } else {
-                    steps.append(.property(member, offset: memberOffset))
+                    members.append(Member(kind: .property, name: name, arguments: [], offset: nameOffset))
                 }
             } else if case .leftBracket = lexeme.kind, lexeme.range.lowerBound == end {
                 try advance()
@@ -321,7 +323,7 @@ struct Parser {
                 }
                 end = current.range.upperBound
                 try advance()
-                steps.append(.index(subscriptExpression, offset: lexeme.range.lowerBound))
+                members.append(Member(kind: .index, name: "", arguments: [subscriptExpression], offset: lexeme.range.lowerBound))
             } else {
                 break
             }
@@ -335,10 +337,9 @@ struct Parser {
         }
         // The slot is given after the steps': names inside arguments are numbered first.
         let slot = variables.slot(forUTF8: lexer.bytes(of: nameRange))
-        let sourceText = String(decoding: UnsafeBufferPointer(rebasing: sourceBytes[start.range.lowerBound..<end]), as: UTF8.self)
         return Reference(
-            name: variables.names[slot], slot: slot, steps: steps, quiet: quiet, sourceText: sourceText,
-            offset: start.range.lowerBound)
+            name: variables.names[slot], slot: slot, members: members, quiet: quiet,
+            templateBytes: source.bytes, offset: start.range.lowerBound, end: end)
     }
 
     /// `$name` with nothing after it, as `#foreach`, `#define` and `#macro` take.
@@ -353,12 +354,12 @@ struct Parser {
 
     /// The arguments after a method's `(`, and where its `)` ends.
     private mutating func parseMethodArguments() throws(VTLError) -> ([Expression], end: Int) {
-        var arguments: [Expression] = []
         if case .rightParen = current.kind {
             let end = current.range.upperBound
             try advance()
-            return (arguments, end)
+            return ([], end)
         }
+        var arguments: [Expression] = []
         while true {
             arguments.append(try parseArgument())
             switch current.kind {
@@ -537,11 +538,20 @@ struct Parser {
     // MARK: Helpers
 
     private mutating func expect(_ kind: Lexeme.Kind, after context: @autoclosure () -> String) throws(VTLError) {
-        guard current.kind == kind else {
+        guard Parser.isKind(current.kind, kind) else {
             throw source.error(
                 .syntax, "expected \(Parser.spelling(of: kind)) after \(context()), found \(describe(current))", at: current.range.lowerBound)
         }
         try advance()
+    }
+
+    /// `kind == expected`, with the punctuation `expect` is given compared first: the derived `==`
+    /// works through every payload-carrying case and cost more than the rest of `expect`.
+    private static func isKind(_ kind: Lexeme.Kind, _ expected: Lexeme.Kind) -> Bool {
+        switch (kind, expected) {
+        case (.leftParen, .leftParen), (.assign, .assign), (.rightBracket, .rightBracket), (.colon, .colon): true
+        default: kind == expected
+        }
     }
 
     private mutating func expectDirectiveEnd(of directive: String) throws(VTLError) {

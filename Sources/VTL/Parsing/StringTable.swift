@@ -66,7 +66,11 @@ struct StringTable: Sendable {
         return spellings.withUnsafeBytes { spellings in
             let candidate = UnsafeRawBufferPointer(rebasing: spellings[start..<(start + bytes.count)])
             let wanted = UnsafeRawBufferPointer(bytes)
-            guard wanted.count >= 8 else { return candidate.elementsEqual(wanted) }
+            guard wanted.count >= 8 else {
+                // By index: `elementsEqual` went through the generic sequence iterators.
+                for position in 0..<wanted.count where candidate[position] != wanted[position] { return false }
+                return true
+            }
             var offset = 0
             while true {
                 // The last word overlaps the one before it rather than going a byte at a time.
@@ -101,7 +105,7 @@ struct StringTable: Sendable {
         var hash = UInt64(bytes.count) &* multiplier
         if bytes.count < 8 {
             var word: UInt64 = 0
-            for (position, byte) in bytes.enumerated() { word |= UInt64(byte) << (8 * UInt64(position)) }
+            for position in 0..<bytes.count { word |= UInt64(bytes[position]) << (8 * UInt64(position)) }
             hash = (hash ^ word) &* multiplier
         } else {
             var offset = 0

@@ -46,17 +46,23 @@ final class Reference: Sendable {
     var steps: [ReferenceStep] { members.map(\.step) }
     /// `$!name`: a null prints nothing even in stock Velocity.
     let quiet: Bool
-    /// The reference as written, which stock Velocity prints when it is undefined.
-    let sourceText: String
+    /// The template's bytes, shared by every reference, and where this one ends in them.
+    private let templateBytes: [UInt8]
+    private let end: Int
+    /// The reference as written, which stock Velocity prints when it is undefined. Made when asked
+    /// for: it prints only for nulls and escapes, and a string per reference showed in parse time.
+    var sourceText: String { String(decoding: templateBytes[offset..<end], as: UTF8.self) }
     let offset: Int
 
-    init(name: String, slot: Int, steps: [ReferenceStep], quiet: Bool, sourceText: String, offset: Int) {
+    /// `templateBytes[offset..<end]` is the reference as written.
+    init(name: String, slot: Int, members: [Member], quiet: Bool, templateBytes: [UInt8], offset: Int, end: Int) {
         self.name = name
         self.slot = slot
-        self.members = steps.map(Member.init)
+        self.members = members
         self.quiet = quiet
-        self.sourceText = sourceText
+        self.templateBytes = templateBytes
         self.offset = offset
+        self.end = end
     }
 }
 
@@ -92,35 +98,36 @@ final class Member: Sendable {
     /// lists and maps: the depth of its arguments is checked first.
     let compares: Bool
 
-    init(_ step: ReferenceStep) {
-        switch step {
-        case .property(let name, let offset):
-            (kind, self.name, arguments, self.offset) = (.property, name, [], offset)
-        case .method(let name, let arguments, let offset):
-            (kind, self.name, self.arguments, self.offset) = (.method, name, arguments, offset)
-        case .index(let expression, let offset):
-            (kind, name, arguments, self.offset) = (.index, "", [expression], offset)
+    init(kind: Kind, name: String, arguments: [Expression], offset: Int) {
+        (self.kind, self.name, self.arguments, self.offset) = (kind, name, arguments, offset)
+        loopField = kind == .property ? Member.loopField(named: name) : nil
+        compares = kind == .method && Member.compares(named: name)
+    }
+
+    // Switches rather than `init(rawValue:)` or a `Set`, which cost more per name (templates are parsed often too).
+    // Length and first byte rule out most names before any comparison: every reference step passes here.
+
+    private static func loopField(named name: String) -> LoopField? {
+        switch (name.utf8.count, name.utf8.first ?? 0) {
+        case (5, UInt8(ascii: "i")) where name == "index": .index
+        case (5, UInt8(ascii: "c")) where name == "count": .count
+        case (7, UInt8(ascii: "h")) where name == "hasNext": .hasNext
+        case (5, UInt8(ascii: "f")) where name == "first": .first
+        case (4, UInt8(ascii: "l")) where name == "last": .last
+        case (6, UInt8(ascii: "p")) where name == "parent": .parent
+        default: nil
         }
-        // Switches rather than `init(rawValue:)` or a `Set`, which cost more per name (templates are parsed often too).
-        // The lengths rule out most names before any comparison: every reference step passes here.
-        let length = name.utf8.count
-        switch (kind, name) {
-        case (.property, _) where length < 4 || length > 7: loopField = nil
-        case (.property, "index"): loopField = .index
-        case (.property, "count"): loopField = .count
-        case (.property, "hasNext"): loopField = .hasNext
-        case (.property, "first"): loopField = .first
-        case (.property, "last"): loopField = .last
-        case (.property, "parent"): loopField = .parent
-        default: loopField = nil
-        }
-        switch (kind, name) {
-        case (.method, _) where length < 6 || length > 13: compares = false
-        case (.method, "equals"), (.method, "contains"), (.method, "indexOf"), (.method, "lastIndexOf"), (.method, "remove"),
-            (.method, "containsValue"):
-            compares = true
-        default:
-            compares = false
+    }
+
+    private static func compares(named name: String) -> Bool {
+        switch (name.utf8.count, name.utf8.first ?? 0) {
+        case (6, UInt8(ascii: "e")): name == "equals"
+        case (8, UInt8(ascii: "c")): name == "contains"
+        case (7, UInt8(ascii: "i")): name == "indexOf"
+        case (11, UInt8(ascii: "l")): name == "lastIndexOf"
+        case (6, UInt8(ascii: "r")): name == "remove"
+        case (13, UInt8(ascii: "c")): name == "containsValue"
+        default: false
         }
     }
 }
