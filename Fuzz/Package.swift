@@ -10,12 +10,14 @@ let package = Package(
     // `run` points VTL_ROOT at its snapshot of the root; a plain `swift build` here uses the root itself.
     dependencies: [.package(name: "vtl", path: Context.environment["VTL_ROOT"] ?? "..")],
     targets: [
+        // The invariant both template harnesses check: an error's line and column lie inside the source.
+        .target(name: "FuzzSupport", dependencies: [.product(name: "VTL", package: "vtl")]),
         // A template parses or fails with a line and column inside the source.
-        .executableTarget(name: "TemplateParse", dependencies: [.product(name: "VTL", package: "vtl")]),
+        .executableTarget(name: "TemplateParse", dependencies: ["FuzzSupport", .product(name: "VTL", package: "vtl")]),
         // A template renders with $input and $util under tight limits: the output never exceeds the limit.
         .executableTarget(
             name: "TemplateRender",
-            dependencies: [.product(name: "VTL", package: "vtl"), .product(name: "APIGateway", package: "vtl")]),
+            dependencies: ["FuzzSupport", .product(name: "VTL", package: "vtl"), .product(name: "APIGateway", package: "vtl")]),
         // JSON parse -> write -> parse gives the same value, writing is stable, and the streaming
         // transcoder declines or writes exactly what parse -> write writes.
         .executableTarget(name: "JSONRoundTrip", dependencies: [.product(name: "JSON", package: "vtl")]),

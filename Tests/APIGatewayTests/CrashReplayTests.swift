@@ -25,7 +25,7 @@ struct CrashReplayTests {
                 .render(MappingTemplateVariables.context(for: request), options: RenderOptions(limits: limits))
             #expect(output.utf8.count <= limits.outputBytes)
         } catch {
-            let lines = source.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = templateLines(source)
             #expect((1...lines.count).contains(error.line), "\(error)")
             if (1...lines.count).contains(error.line) {
                 #expect((1...(lines[error.line - 1].count + 1)).contains(error.column), "\(error)")
@@ -45,4 +45,11 @@ func crashInputs(of harness: String) -> [String] {
 
 func crashBytes(of harness: String, _ name: String) throws -> [UInt8] {
     Array(try Data(contentsOf: crashFolder(harness).appendingPathComponent(name)))
+}
+
+/// A template's lines as Velocity's parser counts them, and `VTLError` with it: `\n`, `\r\n`
+/// and a lone `\r` each end a line.
+func templateLines(_ source: String) -> [Substring.UnicodeScalarView] {
+    let unified = source.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    return unified.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
 }

@@ -15,7 +15,7 @@ struct CrashReplayTests {
         do {
             _ = try Template(source: source, name: "fuzz.vm")
         } catch {
-            let lines = source.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = templateLines(source)
             #expect((1...lines.count).contains(error.line), "\(error)")
             if (1...lines.count).contains(error.line) {
                 #expect((1...(lines[error.line - 1].count + 1)).contains(error.column), "\(error)")
@@ -40,4 +40,11 @@ enum FuzzCrashes {
             (try? Data(contentsOf: folder.appendingPathComponent(name))).map { Input(name: name, bytes: Array($0)) }
         }
     }
+}
+
+/// A template's lines as Velocity's parser counts them, and `VTLError` with it: `\n`, `\r\n`
+/// and a lone `\r` each end a line.
+func templateLines(_ source: String) -> [Substring.UnicodeScalarView] {
+    let unified = source.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    return unified.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
 }
