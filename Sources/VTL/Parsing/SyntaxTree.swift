@@ -46,23 +46,32 @@ final class Reference: Sendable {
     var steps: [ReferenceStep] { members.map(\.step) }
     /// `$!name`: a null prints nothing even in stock Velocity.
     let quiet: Bool
-    /// The template's bytes, shared by every reference, and where this one ends in them.
-    private let templateBytes: [UInt8]
-    private let end: Int
+    private let writtenText: WrittenText
     /// The reference as written, which stock Velocity prints when it is undefined. Made when asked
     /// for: it prints only for nulls and escapes, and a string per reference showed in parse time.
-    var sourceText: String { String(decoding: templateBytes[offset..<end], as: UTF8.self) }
+    var sourceText: String {
+        switch writtenText {
+        case .template(let bytes, let end): String(decoding: bytes[offset..<end], as: UTF8.self)
+        case .decoded(let bytes): String(decoding: bytes, as: UTF8.self)
+        }
+    }
     let offset: Int
 
-    /// `templateBytes[offset..<end]` is the reference as written.
-    init(name: String, slot: Int, members: [Member], quiet: Bool, templateBytes: [UInt8], offset: Int, end: Int) {
+    /// Where the reference as written is kept.
+    enum WrittenText: Sendable {
+        /// The template's bytes, shared by every reference, and where this one ends in them.
+        case template([UInt8], end: Int)
+        /// Its own bytes: inside a string literal with escapes it differs from the template's.
+        case decoded([UInt8])
+    }
+
+    init(name: String, slot: Int, members: [Member], quiet: Bool, writtenText: WrittenText, offset: Int) {
         self.name = name
         self.slot = slot
         self.members = members
         self.quiet = quiet
-        self.templateBytes = templateBytes
+        self.writtenText = writtenText
         self.offset = offset
-        self.end = end
     }
 }
 
