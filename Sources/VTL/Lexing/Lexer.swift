@@ -114,11 +114,14 @@ struct Lexer {
     }
 
     /// The bytes a lexeme covers, given template offsets (inside a string literal, its unescaped contents).
+    /// Inlined: a call on the parser's lexer would copy the whole lexer first.
+    @inline(__always)
     func bytes(of range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: bytes[localOffset(of: range.lowerBound)..<localOffset(of: range.upperBound)])
     }
 
     /// The bytes between the quotes of a `string` lexeme, as lexed (before its own escapes are decoded).
+    @inline(__always)
     func contents(ofString lexeme: Lexeme) -> UnsafeBufferPointer<UInt8> {
         // Inside a decoded literal the quotes may have been escapes: step over them in this lexer's bytes.
         UnsafeBufferPointer(rebasing: bytes[(localOffset(of: lexeme.range.lowerBound) + 1)..<(localOffset(of: lexeme.range.upperBound) - 1)])
@@ -467,19 +470,27 @@ struct Lexer {
         queue.append(Lexeme(kind: kind, range: templateOffset(of: start)..<templateOffset(of: end)))
     }
 
-    /// The template offset of `offset` in `bytes`.
+    /// The template offset of `offset` in `bytes`. Kept to an addition and a test where no literal
+    /// had escapes: every lexeme goes through here.
     @inline(__always)
     private func templateOffset(of offset: Int) -> Int {
-        guard let literalOffsets else { return baseOffset + offset }
-        return literalOffsets.templateOffset(of: offset)
+        if literalOffsets == nil { return baseOffset + offset }
+        return Lexer.templateOffset(of: offset, through: literalOffsets!)
     }
 
     /// The offset in `bytes` of template offset `offset`, which must be at an edge of a lexeme.
     @inline(__always)
     private func localOffset(of offset: Int) -> Int {
-        guard let literalOffsets else { return offset - baseOffset }
-        return literalOffsets.localOffset(of: offset)
+        if literalOffsets == nil { return offset - baseOffset }
+        return Lexer.localOffset(of: offset, through: literalOffsets!)
     }
+
+    // Out of line, so the common path above stays small enough to inline everywhere.
+    @inline(never)
+    private static func templateOffset(of offset: Int, through offsets: LiteralOffsets) -> Int { offsets.templateOffset(of: offset) }
+
+    @inline(never)
+    private static func localOffset(of offset: Int, through offsets: LiteralOffsets) -> Int { offsets.localOffset(of: offset) }
 
     /// `(`, `[` or `{` at `offset`: what follows is an expression up to `closer`.
     private mutating func emitOpener(_ kind: Lexeme.Kind, closer: UInt8, directive: Bool = false, at offset: Int) {

@@ -337,11 +337,15 @@ struct Parser {
         }
         // The slot is given after the steps': names inside arguments are numbered first.
         let slot = variables.slot(forUTF8: lexer.bytes(of: nameRange))
+        let written = start.range.lowerBound..<end
+        guard lexer.readsDecodedLiteral else {
+            return Reference(
+                name: variables.names[slot], slot: slot, members: members, quiet: quiet, writtenIn: source.bytes, at: written, offset: written.lowerBound)
+        }
         // Inside a literal that had escapes, the reference as written is in the decoded text, not the template.
-        let writtenText: Reference.WrittenText =
-            lexer.readsDecodedLiteral ? .decoded(Array(lexer.bytes(of: start.range.lowerBound..<end))) : .template(source.bytes, end: end)
+        let decoded = Array(lexer.bytes(of: written))
         return Reference(
-            name: variables.names[slot], slot: slot, members: members, quiet: quiet, writtenText: writtenText, offset: start.range.lowerBound)
+            name: variables.names[slot], slot: slot, members: members, quiet: quiet, writtenIn: decoded, at: 0..<decoded.count, offset: written.lowerBound)
     }
 
     /// `$name` with nothing after it, as `#foreach`, `#define` and `#macro` take.

@@ -46,31 +46,25 @@ final class Reference: Sendable {
     var steps: [ReferenceStep] { members.map(\.step) }
     /// `$!name`: a null prints nothing even in stock Velocity.
     let quiet: Bool
-    private let writtenText: WrittenText
+    /// The bytes that hold the reference as written, shared by every reference (the template's;
+    /// inside a string literal with escapes, a decoded copy of its own), and where it is in them.
+    private let writtenBytes: [UInt8]
+    private let writtenStart: Int
+    private let writtenEnd: Int
     /// The reference as written, which stock Velocity prints when it is undefined. Made when asked
     /// for: it prints only for nulls and escapes, and a string per reference showed in parse time.
-    var sourceText: String {
-        switch writtenText {
-        case .template(let bytes, let end): String(decoding: bytes[offset..<end], as: UTF8.self)
-        case .decoded(let bytes): String(decoding: bytes, as: UTF8.self)
-        }
-    }
+    var sourceText: String { String(decoding: writtenBytes[writtenStart..<writtenEnd], as: UTF8.self) }
     let offset: Int
 
-    /// Where the reference as written is kept.
-    enum WrittenText: Sendable {
-        /// The template's bytes, shared by every reference, and where this one ends in them.
-        case template([UInt8], end: Int)
-        /// Its own bytes: inside a string literal with escapes it differs from the template's.
-        case decoded([UInt8])
-    }
-
-    init(name: String, slot: Int, members: [Member], quiet: Bool, writtenText: WrittenText, offset: Int) {
+    /// `bytes[written]` is the reference as written.
+    init(name: String, slot: Int, members: [Member], quiet: Bool, writtenIn bytes: [UInt8], at written: Range<Int>, offset: Int) {
         self.name = name
         self.slot = slot
         self.members = members
         self.quiet = quiet
-        self.writtenText = writtenText
+        self.writtenBytes = bytes
+        self.writtenStart = written.lowerBound
+        self.writtenEnd = written.upperBound
         self.offset = offset
     }
 }
