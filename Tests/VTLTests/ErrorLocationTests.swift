@@ -145,6 +145,35 @@ struct ErrorLocationTests {
         expectError(example, kind: .syntax)
     }
 
+    // MARK: Inside string literals with escapes
+
+    /// A double-quoted literal is lexed again from its decoded text, where `""` and `\uXXXX` are
+    /// one character: errors after them must still point at the spot in the template. Velocity 1.7
+    /// reports these at the literal's opening quote ("Failed to parse String literal").
+    @Test(arguments: [
+        Case(#"#set($a = "x""y${b")"#, 1, 16, "unclosed '${': expected '}'"),
+        Case(#"#set($a = "x""y $b.c(")"#, 1, 21, "expected ')' before the end of the template"),
+        Case(#"#set($a = "\u0041 $b.c(")"#, 1, 23, "expected ')' before the end of the template"),
+        Case(#"#set($a = "\ud83d\ude00 $b.c(")"#, 1, 29, "expected ')' before the end of the template"),
+        Case("#set($a = \"x\"\"y\n  #if($b) $b.c(\")", 2, 15, "expected ')' before the end of the template"),
+        Case("x\n#set($a = \"\\u00e9\\u0041$b.c(\")", 2, 28, "expected ')' before the end of the template"),
+        // A parser error, and the lexeme it names is the decoded one.
+        Case(#"#set($a = "x"" #foo $b.c(""q"" 1)")"#, 1, 32, "expected ',' or ')' in the argument list, found '1'"),
+        // `""""` is `""` in the outer literal and `"` in the one inside it.
+        Case(#"#set($a = "$b.c(""x"""" $d.e("")")"#, 1, 29, "expected ')' before the end of the template"),
+    ])
+    func syntaxErrorAfterAnEscapeInAString(_ example: Case) {
+        expectError(example, kind: .syntax)
+    }
+
+    @Test(arguments: [
+        Case("#set($b = 'abc')\n#set($a = \"x\"\"y\\u0041 $b.substring(9)\")", 2, 26, "substring failed"),
+        Case(#"#set($b = 'abc')#set($a = "$b.c(""x"""" $b.substring(9)"")")"#, 1, 44, "substring failed"),
+    ])
+    func renderTimeFailureAfterAnEscapeInAString(_ example: Case) {
+        expectError(example, kind: .evaluation)
+    }
+
     // MARK: Unsupported directives
 
     @Test(arguments: [

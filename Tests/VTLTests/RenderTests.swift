@@ -69,6 +69,17 @@ struct RenderTests {
         #expect(try template.render(context, options: .velocity) == velocity)
     }
 
+    /// An undefined reference inside a double-quoted literal prints as it reads once the literal's
+    /// escapes are decoded (Velocity 1.7 prints exactly these), not as the template spells it.
+    @Test(arguments: [
+        (#"#set($a = "x""y $b.c and $b.c(""q"") #foo")$a"#, #"x"y $b.c and $b.c("q") #foo"#),
+        (#"#set($a = "\u0041\u00e9 $b.c")$a"#, "Aé $b.c"),
+        (#"#set($a = "x""y$b.c")$a"#, #"x"y$b.c"#),
+    ])
+    func undefinedReferenceAfterAnEscapeInAStringPrintsDecoded(source: String, velocity: String) throws {
+        #expect(try Template(source: source).render(options: .velocity) == velocity)
+    }
+
     @Test func oddRunOfBackslashesBeforeAnUndefinedReferenceHalvesInVelocityMode() throws {
         // Velocity 1.7 (stock): `\\\$u` → `\\$u` and `\\\\\$u` → `\\\$u`; --aws gives the same.
         let template = try Template(source: #"\\\$u \\\\\$u"#)

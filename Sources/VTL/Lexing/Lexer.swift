@@ -19,6 +19,9 @@ struct Lexer {
     private let bytes: UnsafeBufferPointer<UInt8>
     /// Added to every lexeme offset, so lexemes of a string literal's contents point into the template.
     private let baseOffset: Int
+    /// Inside a string literal that had escapes (or one nested in such), how offsets map to the
+    /// template instead; nil everywhere else, so most lexers only add `baseOffset`.
+    private let literalOffsets: LiteralOffsets?
     private var position = 0
     /// Open reference chains and expressions, innermost last; empty in text.
     private var modes: [Mode]
@@ -30,6 +33,8 @@ struct Lexer {
     private var pendingText = PendingText()
     /// Texts of `unescapedText` and escaped `string` lexemes.
     private var strings: [String]
+    /// Where the escapes were in escaped `string` lexemes that interpolate, by index in `strings`.
+    private var stringEscapes: [Int: EscapeMarks]
     private var isFinished = false
     /// Set once `next()` has thrown; the lexer then has nothing more to say.
     private(set) var hasFailed = false
@@ -37,12 +42,32 @@ struct Lexer {
     /// A lexer over `bytes`, which must stay valid while it runs; `offset` is where they start in the template.
     /// `storage` is a finished lexer's arrays (see `takeStorage()`), reused rather than allocated again.
     init(source: SourceText, bytes: UnsafeBufferPointer<UInt8>, baseOffset offset: Int, storage: Storage = Storage()) {
+        self.init(source: source, bytes: bytes, baseOffset: offset, literalOffsets: nil, storage: storage)
+    }
+
+    private init(source: SourceText, bytes: UnsafeBufferPointer<UInt8>, baseOffset: Int, literalOffsets: LiteralOffsets?, storage: Storage) {
         self.source = source
         self.bytes = bytes
-        self.baseOffset = offset
+        self.baseOffset = baseOffset
+        self.literalOffsets = literalOffsets
         modes = storage.modes
         openers = storage.openers
         strings = storage.strings
+        stringEscapes = storage.stringEscapes
+    }
+
+    /// A lexer over the contents of the double-quoted `string` lexeme `literal`: `bytes`, which are
+    /// this lexer's own bytes between the quotes unless the literal had escapes, then its decoded text.
+    func lexer(forContentsOf literal: Lexeme, bytes: UnsafeBufferPointer<UInt8>, storage: Storage) -> Lexer {
+        var escapes: EscapeMarks?
+        if case .string(_, let unescaped?) = literal.kind { escapes = stringEscapes[unescaped] }
+        guard literalOffsets != nil || escapes != nil else {
+            return Lexer(source: source, bytes: bytes, baseOffset: literal.range.lowerBound + 1, literalOffsets: nil, storage: storage)
+        }
+        // The outermost layer starts in the template, where this lexer's offsets are its own plus `baseOffset`.
+        let contentsStart = literalOffsets == nil ? literal.range.lowerBound + 1 : localOffset(of: literal.range.lowerBound) + 1
+        let offsets = (literalOffsets ?? LiteralOffsets()).entering(literalAt: contentsStart, escapes: escapes ?? EscapeMarks())
+        return Lexer(source: source, bytes: bytes, baseOffset: 0, literalOffsets: offsets, storage: storage)
     }
 
     /// The arrays a lexer grows. Each string literal with references inside gets a lexer of its own;
@@ -51,6 +76,7 @@ struct Lexer {
         fileprivate var modes: [Mode] = []
         fileprivate var openers: [Int] = []
         fileprivate var strings: [String] = []
+        fileprivate var stringEscapes: [Int: EscapeMarks] = [:]
     }
 
     /// This lexer's arrays, emptied for another lexer; this one must not be used afterwards.
@@ -59,16 +85,18 @@ struct Lexer {
         swap(&storage.modes, &modes)
         swap(&storage.openers, &openers)
         swap(&storage.strings, &strings)
+        swap(&storage.stringEscapes, &stringEscapes)
         storage.modes.removeAll(keepingCapacity: true)
         storage.openers.removeAll(keepingCapacity: true)
         storage.strings.removeAll(keepingCapacity: true)
+        storage.stringEscapes.removeAll(keepingCapacity: true)
         return storage
     }
 
     /// The next lexeme; after `.endOfInput`, `.endOfInput` again.
     mutating func next() throws(VTLError) -> Lexeme {
         while queue.isEmpty {
-            if isFinished { return Lexeme(kind: .endOfInput, range: (baseOffset + position)..<(baseOffset + position)) }
+            if isFinished { return Lexeme(kind: .endOfInput, range: templateOffset(of: position)..<templateOffset(of: position)) }
             do {
                 try step()
             } catch {
@@ -86,16 +114,28 @@ struct Lexer {
     }
 
     /// The bytes a lexeme covers, given template offsets (inside a string literal, its unescaped contents).
+    /// Inlined: a call on the parser's lexer would copy the whole lexer first.
+    @inline(__always)
     func bytes(of range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: bytes[(range.lowerBound - baseOffset)..<(range.upperBound - baseOffset)])
+        UnsafeBufferPointer(rebasing: bytes[localOffset(of: range.lowerBound)..<localOffset(of: range.upperBound)])
+    }
+
+    /// The bytes between the quotes of a `string` lexeme, as lexed (before its own escapes are decoded).
+    @inline(__always)
+    func contents(ofString lexeme: Lexeme) -> UnsafeBufferPointer<UInt8> {
+        // Inside a decoded literal the quotes may have been escapes: step over them in this lexer's bytes.
+        UnsafeBufferPointer(rebasing: bytes[(localOffset(of: lexeme.range.lowerBound) + 1)..<(localOffset(of: lexeme.range.upperBound) - 1)])
     }
 
     /// The text of an `unescapedText` or escaped `string` lexeme.
     func string(at index: Int) -> String { strings[index] }
 
+    /// Whether the bytes are a decoded copy of a string literal, or lie inside one, rather than template bytes.
+    var readsDecodedLiteral: Bool { literalOffsets != nil }
+
     /// The name of a `directive` or `bareMacroCall` lexeme, without `#`, braces or swallowed line break.
     func directiveName(of lexeme: Lexeme) -> String {
-        var start = lexeme.range.lowerBound - baseOffset + 1
+        var start = localOffset(of: lexeme.range.lowerBound) + 1
         if bytes[start] == UInt8(ascii: "{") { start += 1 }
         var end = start
         while end < bytes.count, Lexer.isWordCharacter(bytes[end]) { end += 1 }
@@ -134,7 +174,7 @@ struct Lexer {
         case UInt8(ascii: "$"):
             if let length = bytes.referenceStartLength(at: position) {
                 startReference(at: position, length: length)
-            } else if baseOffset == 0 && (position == bytes.count - 1 || (position == bytes.count - 2 && bytes[position + 1] == UInt8(ascii: "!"))) {
+            } else if baseOffset == 0 && literalOffsets == nil && (position == bytes.count - 1 || (position == bytes.count - 2 && bytes[position + 1] == UInt8(ascii: "!"))) {
                 // Velocity 1.7 rejects a template whose last characters are a lone `$` or `$!`.
                 throw error("a '$' cannot end the template", at: position)
             } else if position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "!") {
@@ -388,12 +428,12 @@ struct Lexer {
         emit(isFloat ? .floatingPoint : .integer, from: start, to: position)
     }
 
-    /// A string literal; the quote character doubled is the only escape.
+    /// A string literal: the quote character doubled is an escape, and in double quotes `\uXXXX` (see `UnescapedLiteral`).
     private mutating func lexString(quote: UInt8) throws(VTLError) {
         let start = position
-        var index = start + 1
+        let contentsStart = start + 1
         // Most literals have no doubled quote and no `\u` escape: their text is the source bytes.
-        var plainEnd = index
+        var plainEnd = contentsStart
         var mayEscape = false
         while plainEnd < bytes.count, bytes[plainEnd] != quote {
             if bytes[plainEnd] == UInt8(ascii: "\\") { mayEscape = true }
@@ -404,7 +444,7 @@ struct Lexer {
         {
             var interpolates = false
             if quote == UInt8(ascii: "\"") {
-                for offset in index..<plainEnd where bytes[offset] == UInt8(ascii: "$") || bytes[offset] == UInt8(ascii: "#") {
+                for offset in contentsStart..<plainEnd where bytes[offset] == UInt8(ascii: "$") || bytes[offset] == UInt8(ascii: "#") {
                     interpolates = true
                     break
                 }
@@ -413,54 +453,44 @@ struct Lexer {
             position = plainEnd + 1
             return
         }
-        var content: [UInt8] = []
-        while true {
-            guard index < bytes.count else { throw error("unterminated string literal", at: start) }
-            if bytes[index] == quote {
-                if index + 1 < bytes.count, bytes[index + 1] == quote {
-                    content.append(quote)
-                    index += 2
-                    continue
-                }
-                break
-            }
-            content.append(bytes[index])
-            index += 1
-        }
-        if quote == UInt8(ascii: "\"") { content = Lexer.decodingUnicodeEscapes(content) }
+        guard let literal = UnescapedLiteral(in: bytes, quoteAt: start) else { throw error("unterminated string literal", at: start) }
         let interpolates = quote == UInt8(ascii: "\"")
-            && content.contains { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "#") }
-        strings.append(String(decoding: content, as: UTF8.self))
-        emit(.string(interpolates: interpolates, unescaped: strings.count - 1), from: start, to: index + 1)
-        position = index + 1
-    }
-
-    /// Velocity decodes `\uXXXX` in double-quoted strings (and nothing else; `\n` stays as written).
-    static func decodingUnicodeEscapes(_ content: [UInt8]) -> [UInt8] {
-        guard content.contains(UInt8(ascii: "\\")) else { return content }
-        var units: [UInt16] = []
-        var index = 0
-        let text = Array(String(decoding: content, as: UTF8.self).utf16)
-        while index < text.count {
-            if text[index] == 0x5C, index + 5 < text.count, text[index + 1] == 0x75,
-                let value = UInt16(String(decoding: text[(index + 2)..<(index + 6)], as: UTF16.self), radix: 16)
-            {
-                units.append(value)
-                index += 6
-            } else {
-                units.append(text[index])
-                index += 1
-            }
-        }
-        return Array(String(decoding: units, as: UTF16.self).utf8)
+            && literal.bytes.contains { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "#") }
+        strings.append(String(decoding: literal.bytes, as: UTF8.self))
+        // A `\` that starts no `\u` escape leaves the text as in the source, with no offsets to map.
+        if interpolates, !literal.escapes.isEmpty { stringEscapes[strings.count - 1] = literal.escapes }
+        emit(.string(interpolates: interpolates, unescaped: strings.count - 1), from: start, to: literal.end + 1)
+        position = literal.end + 1
     }
 
     // MARK: Helpers
 
     private mutating func emit(_ kind: Lexeme.Kind, from start: Int, to end: Int) {
         if pendingText.isOpen { flushText() }
-        queue.append(Lexeme(kind: kind, range: (baseOffset + start)..<(baseOffset + end)))
+        queue.append(Lexeme(kind: kind, range: templateOffset(of: start)..<templateOffset(of: end)))
     }
+
+    /// The template offset of `offset` in `bytes`. Kept to an addition and a test where no literal
+    /// had escapes: every lexeme goes through here.
+    @inline(__always)
+    private func templateOffset(of offset: Int) -> Int {
+        if literalOffsets == nil { return baseOffset + offset }
+        return Lexer.templateOffset(of: offset, through: literalOffsets!)
+    }
+
+    /// The offset in `bytes` of template offset `offset`, which must be at an edge of a lexeme.
+    @inline(__always)
+    private func localOffset(of offset: Int) -> Int {
+        if literalOffsets == nil { return offset - baseOffset }
+        return Lexer.localOffset(of: offset, through: literalOffsets!)
+    }
+
+    // Out of line, so the common path above stays small enough to inline everywhere.
+    @inline(never)
+    private static func templateOffset(of offset: Int, through offsets: LiteralOffsets) -> Int { offsets.templateOffset(of: offset) }
+
+    @inline(never)
+    private static func localOffset(of offset: Int, through offsets: LiteralOffsets) -> Int { offsets.localOffset(of: offset) }
 
     /// `(`, `[` or `{` at `offset`: what follows is an expression up to `closer`.
     private mutating func emitOpener(_ kind: Lexeme.Kind, closer: UInt8, directive: Bool = false, at offset: Int) {
@@ -522,7 +552,7 @@ struct Lexer {
             strings.append(unescaped)
             kind = .unescapedText(strings.count - 1)
         }
-        queue.append(Lexeme(kind: kind, range: (baseOffset + text.start)..<(baseOffset + text.end)))
+        queue.append(Lexeme(kind: kind, range: templateOffset(of: text.start)..<templateOffset(of: text.end)))
     }
 
     /// Where the innermost open construct began, for "unclosed" errors.
@@ -537,7 +567,7 @@ struct Lexer {
     }
 
     private func error(_ message: String, at offset: Int) -> VTLError {
-        source.error(.syntax, message, at: baseOffset + offset)
+        source.error(.syntax, message, at: templateOffset(of: offset))
     }
 
     static func isLetter(_ byte: UInt8) -> Bool {

@@ -53,7 +53,7 @@ extension Lexer {
         case .word: return .word(text())
         case .string(let interpolates, let unescaped):
             let contents = unescaped.map(string(at:))
-                ?? String(decoding: bytes(of: (lexeme.range.lowerBound + 1)..<(lexeme.range.upperBound - 1)), as: UTF8.self)
+                ?? String(decoding: contents(ofString: lexeme), as: UTF8.self)
             return .string(contents, interpolates: interpolates)
         case .integer: return .integer(text())
         case .floatingPoint: return .floatingPoint(text())

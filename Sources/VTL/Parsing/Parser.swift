@@ -61,13 +61,13 @@ struct Parser {
         }
     }
 
-    /// The contents of a double-quoted string, `bytes`, which start at template offset `offset`.
-    private mutating func parseInterpolated(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) throws(VTLError) -> [Node] {
+    /// The contents of the double-quoted string `literal`, which are `bytes` once unescaped.
+    private mutating func parseInterpolated(_ literal: Lexeme, bytes: UnsafeBufferPointer<UInt8>) throws(VTLError) -> [Node] {
         let outerLexer = lexer
         let outerCurrent = current
         var storage = Lexer.Storage()
         swap(&storage, &spareLexerStorage)
-        lexer = Lexer(source: source, bytes: bytes, baseOffset: offset, storage: storage)
+        lexer = outerLexer.lexer(forContentsOf: literal, bytes: bytes, storage: storage)
         defer {
             spareLexerStorage = lexer.takeStorage()
             lexer = outerLexer
@@ -123,7 +123,7 @@ struct Parser {
             case .bareMacroCall:
                 let name = lexer.directiveName(of: lexeme)
                 try advance()
-                let sourceText = source.text(lexeme.range)
+                let sourceText = text(of: lexeme.range)
                 if macros[name] != nil {
                     nodes.append(.macroCall(name: name, arguments: [], sourceText: sourceText, offset: lexeme.range.lowerBound), to: &pendingNodes)
                 } else {
@@ -273,7 +273,7 @@ struct Parser {
             case .rightParen:
                 let close = current
                 try advance()
-                let sourceText = source.text(lexeme.range.lowerBound..<(close.range.lowerBound + 1))
+                let sourceText = text(of: lexeme.range.lowerBound..<(close.range.lowerBound + 1))
                 return .macroCall(name: name, arguments: arguments, sourceText: sourceText, offset: lexeme.range.lowerBound)
             default:
                 arguments.append(try parseArgument())
@@ -337,9 +337,15 @@ struct Parser {
         }
         // The slot is given after the steps': names inside arguments are numbered first.
         let slot = variables.slot(forUTF8: lexer.bytes(of: nameRange))
+        let written = start.range.lowerBound..<end
+        guard lexer.readsDecodedLiteral else {
+            return Reference(
+                name: variables.names[slot], slot: slot, members: members, quiet: quiet, writtenIn: source.bytes, at: written, offset: written.lowerBound)
+        }
+        // Inside a literal that had escapes, the reference as written is in the decoded text, not the template.
+        let decoded = Array(lexer.bytes(of: written))
         return Reference(
-            name: variables.names[slot], slot: slot, members: members, quiet: quiet,
-            templateBytes: source.bytes, offset: start.range.lowerBound, end: end)
+            name: variables.names[slot], slot: slot, members: members, quiet: quiet, writtenIn: decoded, at: 0..<decoded.count, offset: written.lowerBound)
     }
 
     /// `$name` with nothing after it, as `#foreach`, `#define` and `#macro` take.
@@ -424,13 +430,13 @@ struct Parser {
             return .reference(try parseReference())
         case .string(let interpolates, let unescaped):
             try advance()
-            let contents = (lexeme.range.lowerBound + 1)..<(lexeme.range.upperBound - 1)
-            guard interpolates else { return .constant(.string(unescaped.map(lexer.string(at:)) ?? text(of: contents))) }
-            guard let unescaped else { return .interpolatedString(try parseInterpolated(lexer.bytes(of: contents), at: contents.lowerBound)) }
+            let contents = lexer.contents(ofString: lexeme)
+            guard interpolates else { return .constant(.string(unescaped.map(lexer.string(at:)) ?? String(decoding: contents, as: UTF8.self))) }
+            guard let unescaped else { return .interpolatedString(try parseInterpolated(lexeme, bytes: contents)) }
             let bytes = Array(lexer.string(at: unescaped).utf8)
             return .interpolatedString(
                 try bytes.withUnsafeBufferPointer { (buffer) throws(VTLError) -> [Node] in
-                    try parseInterpolated(buffer, at: contents.lowerBound)
+                    try parseInterpolated(lexeme, bytes: buffer)
                 })
         case .integer:
             try advance()
@@ -566,7 +572,7 @@ struct Parser {
         case .endOfInput: return "the end of the template"
         case .text, .unescapedText: return "text"
         default:
-            let text = source.text(lexeme.range).trimmingWhitespace
+            let text = text(of: lexeme.range).trimmingWhitespace
             return text.isEmpty ? Parser.spelling(of: lexeme.kind) : "'\(text)'"
         }
     }

@@ -46,23 +46,26 @@ final class Reference: Sendable {
     var steps: [ReferenceStep] { members.map(\.step) }
     /// `$!name`: a null prints nothing even in stock Velocity.
     let quiet: Bool
-    /// The template's bytes, shared by every reference, and where this one ends in them.
-    private let templateBytes: [UInt8]
-    private let end: Int
+    /// The bytes that hold the reference as written, shared by every reference (the template's;
+    /// inside a string literal with escapes, a decoded copy of its own), and where it is in them.
+    private let writtenBytes: [UInt8]
+    private let writtenStart: Int
+    private let writtenEnd: Int
     /// The reference as written, which stock Velocity prints when it is undefined. Made when asked
     /// for: it prints only for nulls and escapes, and a string per reference showed in parse time.
-    var sourceText: String { String(decoding: templateBytes[offset..<end], as: UTF8.self) }
+    var sourceText: String { String(decoding: writtenBytes[writtenStart..<writtenEnd], as: UTF8.self) }
     let offset: Int
 
-    /// `templateBytes[offset..<end]` is the reference as written.
-    init(name: String, slot: Int, members: [Member], quiet: Bool, templateBytes: [UInt8], offset: Int, end: Int) {
+    /// `bytes[written]` is the reference as written.
+    init(name: String, slot: Int, members: [Member], quiet: Bool, writtenIn bytes: [UInt8], at written: Range<Int>, offset: Int) {
         self.name = name
         self.slot = slot
         self.members = members
         self.quiet = quiet
-        self.templateBytes = templateBytes
+        self.writtenBytes = bytes
+        self.writtenStart = written.lowerBound
+        self.writtenEnd = written.upperBound
         self.offset = offset
-        self.end = end
     }
 }
 
