@@ -39,7 +39,8 @@ enum ContextVariable {
         }
         let overrides = request.context
         guard !overrides.isEmpty else {
-            if request.resourcePath != Defaults.resourcePath || !request.pathParameters.isEmpty {
+            // `/` has no `{name}` for path parameters to fill in: its path is the default one.
+            if request.resourcePath != Defaults.resourcePath {
                 let path = requestPath(request, stage: Defaults.stage)
                 if path != defaultPath { context.setValue(.string(path), forKey: "path") }
             }
