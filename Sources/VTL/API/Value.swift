@@ -103,9 +103,9 @@ public struct OrderedMap: Sendable, Equatable {
     }
 
     /// Adds a key the map does not have, keeping the index once there is one.
-    private mutating func appendNew(_ key: String, _ value: Value) {
+    private mutating func appendNew(_ key: String, _ value: consuming Value) {
         keys.append(key)
-        values.append(value)
+        values.append(consume value)
         if index != nil {
             index![key] = keys.count - 1
         } else if keys.count > OrderedMap.indexedCount {
@@ -147,11 +147,12 @@ public struct OrderedMap: Sendable, Equatable {
     /// through generic witnesses, and than building the pairs `init(_:)` takes: a map of
     /// three short strings made from pairs costs about 1,500 instructions, most of them
     /// copying and destroying the tuples.
-    public mutating func setValue(_ value: Value, forKey key: String) {
+    public mutating func setValue(_ value: consuming Value, forKey key: String) {
+        // Consumed, so that the value moves into place rather than being copied there.
         if let position = position(of: key) {
-            values[position] = value
+            values[position] = consume value
         } else {
-            appendNew(key, value)
+            appendNew(key, consume value)
         }
     }
 
