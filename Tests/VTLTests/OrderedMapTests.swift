@@ -16,6 +16,20 @@ struct OrderedMapTests {
         #expect(map["missing"] == nil)
     }
 
+    @Test(arguments: [3, 40])
+    func setValueAddsNewKeysLastAndReplacesInPlace(size: Int) {
+        var map = OrderedMap()
+        map.reserveCapacity(size)
+        for number in 0..<size { map.setValue(.integer(number), forKey: "k\(number)") }
+        map.setValue("last", forKey: "k1")
+        map.setValue("new", forKey: "added")
+        #expect(map.count == size + 1)
+        #expect(map.keys == (0..<size).map { "k\($0)" } + ["added"])
+        #expect(map["k1"] == "last")
+        #expect(map["added"] == "new")
+        #expect(map == OrderedMap((0..<size).map { ("k\($0)", .integer($0)) } + [("k1", "last"), ("added", "new")]))
+    }
+
     @Test func writesAfterBuildingFindTheSameKeys() {
         var map = OrderedMap((0..<40).map { ("k\($0)", .integer($0)) })
         map["k39"] = "x"

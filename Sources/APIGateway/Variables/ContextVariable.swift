@@ -30,18 +30,19 @@ enum ContextVariable {
         // all. A replaced key keeps its position, so the copy shares the key list; the first
         // replacement copies the hash table (about 3K instructions), later ones write into it.
         var context = defaultContext
-        if request.resourcePath != Defaults.resourcePath { context["resourcePath"] = .string(request.resourcePath) }
-        if request.httpMethod != Defaults.httpMethod { context["httpMethod"] = .string(request.httpMethod) }
+        if request.resourcePath != Defaults.resourcePath { context.setValue(.string(request.resourcePath), forKey: "resourcePath") }
+        if request.httpMethod != Defaults.httpMethod { context.setValue(.string(request.httpMethod), forKey: "httpMethod") }
         if let userAgent = userAgent(of: request) {
             var identity = defaultIdentity
-            identity["userAgent"] = .string(userAgent)
-            context["identity"] = .map(identity)
+            identity.setValue(.string(userAgent), forKey: "userAgent")
+            context.setValue(.map(identity), forKey: "identity")
         }
         let overrides = request.context
         guard !overrides.isEmpty else {
-            if request.resourcePath != Defaults.resourcePath || !request.pathParameters.isEmpty {
+            // `/` has no `{name}` for path parameters to fill in: its path is the default one.
+            if request.resourcePath != Defaults.resourcePath {
                 let path = requestPath(request, stage: Defaults.stage)
-                if path != defaultPath { context["path"] = .string(path) }
+                if path != defaultPath { context.setValue(.string(path), forKey: "path") }
             }
             return .map(context)
         }
@@ -53,16 +54,16 @@ enum ContextVariable {
         let epoch: Int
         if case .integer(let overridden) = overrides["requestTimeEpoch"] { epoch = overridden } else { epoch = Defaults.requestTimeEpoch }
         if epoch != Defaults.requestTimeEpoch {
-            context["requestTime"] = .string(CommonLogTime.string(epochMilliseconds: epoch))
-            context["requestTimeEpoch"] = .integer(epoch)
+            context.setValue(.string(CommonLogTime.string(epochMilliseconds: epoch)), forKey: "requestTime")
+            context.setValue(.integer(epoch), forKey: "requestTimeEpoch")
         }
         let path = requestPath(request, stage: stage)
-        if path != defaultPath { context["path"] = .string(path) }
-        if stage != Defaults.stage { context["stage"] = .string(stage) }
+        if path != defaultPath { context.setValue(.string(path), forKey: "path") }
+        if stage != Defaults.stage { context.setValue(.string(stage), forKey: "stage") }
         if apiId != Defaults.apiId {
-            context["domainPrefix"] = .string(apiId)
-            context["domainName"] = .string(domainName(apiId: apiId))
-            context["apiId"] = .string(apiId)
+            context.setValue(.string(apiId), forKey: "domainPrefix")
+            context.setValue(.string(domainName(apiId: apiId)), forKey: "domainName")
+            context.setValue(.string(apiId), forKey: "apiId")
         }
         return .map(merge(context, overrides))
     }

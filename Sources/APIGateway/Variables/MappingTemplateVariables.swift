@@ -29,6 +29,9 @@ public enum MappingTemplateVariables {
     /// (`"stageVariables": null`). Either way a missing name renders as nothing.
     private static func stageVariables(_ request: MethodRequest) -> Value {
         guard !request.stageVariables.isEmpty else { return .null }
-        return .map(OrderedMap(request.stageVariables.map { ($0.name, .string($0.value)) }))
+        var variables = OrderedMap()
+        variables.reserveCapacity(request.stageVariables.count)
+        for variable in request.stageVariables { variables.setValue(.string(variable.value), forKey: variable.name) }
+        return .map(variables)
     }
 }

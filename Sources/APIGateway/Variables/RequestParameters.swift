@@ -31,9 +31,12 @@ final class RequestParameters: Sendable {
     var allMaps: Value {
         maps.withLock { cached in
             if let cached { return cached }
-            let built = Value.map(OrderedMap([
-                ("path", .map(Self.map(path))), ("querystring", .map(Self.map(querystring))), ("header", .map(Self.map(header))),
-            ]))
+            var all = OrderedMap()
+            all.reserveCapacity(3)
+            all.setValue(.map(Self.map(path)), forKey: "path")
+            all.setValue(.map(Self.map(querystring)), forKey: "querystring")
+            all.setValue(.map(Self.map(header)), forKey: "header")
+            let built = Value.map(all)
             cached = built
             return built
         }
@@ -44,7 +47,11 @@ final class RequestParameters: Sendable {
         parameters.last(where: { $0.name == name })?.value
     }
 
+    /// A repeated name keeps its first position and its last value.
     private static func map(_ parameters: [Parameter]) -> OrderedMap {
-        OrderedMap(parameters.map { ($0.name, .string($0.value)) })
+        var map = OrderedMap()
+        map.reserveCapacity(parameters.count)
+        for parameter in parameters { map.setValue(.string(parameter.value), forKey: parameter.name) }
+        return map
     }
 }

@@ -27,7 +27,9 @@ public struct JSONTranscoder: Sendable {
             // Escaping can make it longer (a raw control byte becomes six), so one retry
             // reserves what even that needs.
             guard bytes.count < Int.max / 8 else { return nil }
-            for capacity in [bytes.count + bytes.count / 8 + 64, bytes.count * 6 + 64] {
+            // Two attempts counted rather than an array of capacities, which would allocate on every call.
+            for attempt in 0..<2 {
+                let capacity = attempt == 0 ? bytes.count + bytes.count / 8 + 64 : bytes.count * 6 + 64
                 do {
                     return try String(unsafeUninitializedCapacity: capacity) { buffer in
                         var pass = TranscodingPass(bytes: bytes, maxDepth: maxDepth, output: CompactOutput(buffer))

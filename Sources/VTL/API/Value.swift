@@ -103,9 +103,9 @@ public struct OrderedMap: Sendable, Equatable {
     }
 
     /// Adds a key the map does not have, keeping the index once there is one.
-    private mutating func appendNew(_ key: String, _ value: Value) {
+    private mutating func appendNew(_ key: String, _ value: consuming Value) {
         keys.append(key)
-        values.append(value)
+        values.append(consume value)
         if index != nil {
             index![key] = keys.count - 1
         } else if keys.count > OrderedMap.indexedCount {
@@ -140,6 +140,26 @@ public struct OrderedMap: Sendable, Equatable {
                 rebuildIndex()
             }
         }
+    }
+
+    /// Sets `value` for `key`, as the subscript's setter does: a replaced key keeps its
+    /// position, a new one goes last. Cheaper than the subscript, whose optional is copied
+    /// through generic witnesses, and than building the pairs `init(_:)` takes: a map of
+    /// three short strings made from pairs costs about 1,500 instructions, most of them
+    /// copying and destroying the tuples.
+    public mutating func setValue(_ value: consuming Value, forKey key: String) {
+        // Consumed, so that the value moves into place rather than being copied there.
+        if let position = position(of: key) {
+            values[position] = consume value
+        } else {
+            appendNew(key, consume value)
+        }
+    }
+
+    /// Reserves room for `count` keys, so that building a map of known size allocates once.
+    public mutating func reserveCapacity(_ count: Int) {
+        keys.reserveCapacity(count)
+        values.reserveCapacity(count)
     }
 
     /// Key-value pairs in insertion order.

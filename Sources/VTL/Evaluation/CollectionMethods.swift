@@ -66,38 +66,42 @@ extension Renderer {
     }
 
     func mapMethod(_ name: String, on map: MapStorage, arguments: [RuntimeValue]) -> RuntimeValue? {
-        switch (name, arguments.count) {
-        case ("get", 1):
-            return map.get(arguments[0].javaString) ?? .null
-        case ("getOrDefault", 2):
-            return map.get(arguments[0].javaString) ?? arguments[1]
-        case ("put", 2):
-            noteStoring(arguments[1], in: .map(map))
-            return map.put(arguments[0].javaString, arguments[1]) ?? .null
-        case ("putAll", 1):
-            guard case .map(let other) = arguments[0] else { return nil }
-            if other.orderedValues.contains(where: \.canMakeCycle) { noteStoring(.map(other), in: .map(map)) }
-            for (key, value) in other.pairs { map.put(key, value) }
-            return .null
-        case ("remove", 1):
-            return map.remove(arguments[0].javaString) ?? .null
-        case ("containsKey", 1):
-            return .bool(map.get(arguments[0].javaString) != nil)
-        case ("containsValue", 1):
-            return .bool(map.orderedValues.contains { Equality.javaEquals($0, arguments[0]) })
-        case ("size", 0):
-            return .integer(map.count)
-        case ("isEmpty", 0):
-            return .bool(map.count == 0)
-        case ("keySet", 0):
-            return .list(ListStorage(map.keys.map(RuntimeValue.string)))
-        case ("values", 0):
-            return .list(ListStorage(map.thawedValues))
-        case ("entrySet", 0):
-            return .list(ListStorage(map.keys.map { RuntimeValue.entry(map, key: $0) }))
-        case ("clear", 0):
-            map.removeAll()
-            return .null
+        // By argument count first: a name is then compared only with the methods of that arity
+        // (`keySet` was the tenth name tried), and each different name compared costs a call.
+        switch arguments.count {
+        case 0:
+            switch name {
+            case "keySet": return .list(ListStorage(map.keys.map(RuntimeValue.string)))
+            case "size": return .integer(map.count)
+            case "isEmpty": return .bool(map.count == 0)
+            case "values": return .list(ListStorage(map.thawedValues))
+            case "entrySet": return .list(ListStorage(map.keys.map { RuntimeValue.entry(map, key: $0) }))
+            case "clear":
+                map.removeAll()
+                return .null
+            default: return nil
+            }
+        case 1:
+            switch name {
+            case "get": return map.get(arguments[0].javaString) ?? .null
+            case "containsKey": return .bool(map.get(arguments[0].javaString) != nil)
+            case "remove": return map.remove(arguments[0].javaString) ?? .null
+            case "putAll":
+                guard case .map(let other) = arguments[0] else { return nil }
+                if other.orderedValues.contains(where: \.canMakeCycle) { noteStoring(.map(other), in: .map(map)) }
+                for (key, value) in other.pairs { map.put(key, value) }
+                return .null
+            case "containsValue": return .bool(map.orderedValues.contains { Equality.javaEquals($0, arguments[0]) })
+            default: return nil
+            }
+        case 2:
+            switch name {
+            case "put":
+                noteStoring(arguments[1], in: .map(map))
+                return map.put(arguments[0].javaString, arguments[1]) ?? .null
+            case "getOrDefault": return map.get(arguments[0].javaString) ?? arguments[1]
+            default: return nil
+            }
         default:
             return nil
         }

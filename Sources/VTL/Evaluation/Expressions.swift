@@ -133,6 +133,9 @@ extension Renderer {
                 if case .object(let host) = value {
                     // `$util.escapeJavaScript($x)`, `$input.path('$.a')`: the host calls templates make most.
                     value = try invoke(member.name, on: host, argument: argument, at: member.offset)
+                } else if member.isGetWithOneArgument, case .map(let map) = value {
+                    // What `invoke` ends in for a map's `get` (no common method, no comparison), without its arguments array.
+                    value = map.get(argument.javaString) ?? .null
                 } else {
                     value = try invoke(member, on: value, arguments: [argument])
                 }

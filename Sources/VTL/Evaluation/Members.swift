@@ -33,7 +33,7 @@ extension Renderer {
             }
         case .object(let host):
             do {
-                return try host.object.property(name).map(RuntimeValue.init) ?? .null
+                return try host.object.property(name).map { RuntimeValue($0) } ?? .null
             } catch {
                 throw self.error(error.kind, error.message, at: offset)
             }

@@ -81,7 +81,9 @@ final class RenderedOutput {
     }
 
     private func grow(toHold needed: Int) {
-        var newCapacity = max(capacity * 2, 256)
+        // The first buffer holds a typical mapping template's output (one to three KB)
+        // without growing: a small allocation costs as much as this one, each growth a copy.
+        var newCapacity = max(capacity * 2, 4096)
         while newCapacity < needed { newCapacity *= 2 }
         let newBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
         if let bytes {

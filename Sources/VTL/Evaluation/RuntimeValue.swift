@@ -130,7 +130,7 @@ final class MapStorage {
         var converted: [RuntimeValue] {
             switch self {
             case .json(let values): values.map(RuntimeValue.init(json:))
-            case .host(let values): values.map(RuntimeValue.init)
+            case .host(let values): values.map { RuntimeValue($0) }
             }
         }
 
@@ -326,15 +326,18 @@ final class LoopStatus {
 
 extension RuntimeValue {
     /// A fresh runtime copy of a Sendable value; each render mutates its own.
-    init(_ value: Value) {
-        switch value {
+    ///
+    /// Taken consuming: `Value` holds an existential, so it is matched in memory, and matching
+    /// a borrowed one copies it whole first. Reading a scalar of a host map copied it twice.
+    init(_ value: consuming Value) {
+        switch consume value {
         case .null: self = .null
         case .bool(let bool): self = .bool(bool)
         case .integer(let int): self = .integer(int)
         case .bigInteger(let big): self = .bigInteger(big)
         case .double(let double): self = .double(double)
         case .string(let string): self = .string(string)
-        case .list(let elements, let style): self = .list(ListStorage(elements.map(RuntimeValue.init), style: style))
+        case .list(let elements, let style): self = .list(ListStorage(elements.map { RuntimeValue($0) }, style: style))
         case .map(let map):
             // The keys are already unique: no need to search for each one as `put` would.
             self = .map(MapStorage(keys: map.keys, unconverted: .host(map.values)))

@@ -100,11 +100,15 @@ final class Member: Sendable {
     /// A method that compares its argument with Java's equals, which recurses through nested
     /// lists and maps: the depth of its arguments is checked first.
     let compares: Bool
+    /// `.get(key)`, the method templates call most on maps (`$params.get($name)`): the
+    /// renderer reads a map's key without building the arguments array a call takes.
+    let isGetWithOneArgument: Bool
 
     init(kind: Kind, name: String, arguments: [Expression], offset: Int) {
         (self.kind, self.name, self.arguments, self.offset) = (kind, name, arguments, offset)
         loopField = kind == .property ? Member.loopField(named: name) : nil
         compares = kind == .method && Member.compares(named: name)
+        isGetWithOneArgument = kind == .method && arguments.count == 1 && name == "get"
     }
 
     // Switches rather than `init(rawValue:)` or a `Set`, which cost more per name (templates are parsed often too).
