@@ -28,7 +28,7 @@ enum ContextVariable {
         // Most of the map is the same for every request: start from the one built for a
         // default request and replace only what differs, so a plain POST costs no map work at
         // all. A replaced key keeps its position, so the copy shares the key list; the first
-        // replacement copies the hash table (about 3K instructions), later ones write into it.
+        // replacement copies the values (about 1K instructions), later ones write into them.
         var context = defaultContext
         if request.resourcePath != Defaults.resourcePath { context.setValue(.string(request.resourcePath), forKey: "resourcePath") }
         if request.httpMethod != Defaults.httpMethod { context.setValue(.string(request.httpMethod), forKey: "httpMethod") }
