@@ -45,6 +45,8 @@ enum FuzzCrashes {
 /// A template's lines as Velocity's parser counts them, and `VTLError` with it: `\n`, `\r\n`
 /// and a lone `\r` each end a line.
 func templateLines(_ source: String) -> [Substring.UnicodeScalarView] {
-    let unified = source.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    // Literal: a plain search treats `\r` and a combining mark after it as one unit and skips it.
+    let unified = source.replacingOccurrences(of: "\r\n", with: "\n", options: .literal)
+        .replacingOccurrences(of: "\r", with: "\n", options: .literal)
     return unified.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
 }
