@@ -158,8 +158,8 @@ extension Renderer {
     }
 
     /// The position an index names in a list of `count` elements, counting negative ones from
-    /// the end; nil when the index is not an integer.
-    private func resolvedPosition(_ index: RuntimeValue, count: Int, offset: Int) throws(VTLError) -> Int? {
+    /// the end; nil when the index is not an integer. Reads (`$a[i]`) and writes (`#set($a[i] = x)`) share it.
+    func resolvedPosition(_ index: RuntimeValue, count: Int, offset: Int) throws(VTLError) -> Int? {
         guard case .integer(let position) = index else { return nil }
         let resolved = position < 0 ? count + position : position
         guard (0..<count).contains(resolved) else {

@@ -285,11 +285,7 @@ final class Renderer {
             noteStoring(value, in: owner)
             map.put(try evaluate(keyExpression).javaString, value)
         case (.list(let list), .index(let indexExpression, let stepOffset)):
-            guard case .integer(let position) = try evaluate(indexExpression) else { return }
-            let resolved = position < 0 ? list.elements.count + position : position
-            guard list.elements.indices.contains(resolved) else {
-                throw error("index \(position) is out of bounds for a list of \(list.elements.count) elements", at: stepOffset)
-            }
+            guard let resolved = try resolvedPosition(try evaluate(indexExpression), count: list.elements.count, offset: stepOffset) else { return }
             noteStoring(value, in: owner)
             list.elements[resolved] = value
         default:
