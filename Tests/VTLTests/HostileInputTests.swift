@@ -106,6 +106,21 @@ struct HostileInputTests {
         #expect(output == "100000 12500 true")
     }
 
+    /// A pattern with no regex syntax is searched for as text: linear in the input, so it spends
+    /// none of the regex time (which is there for backtracking), but still meets the output limit.
+    @Test func plainTextPatternsSpendNoRegexTime() throws {
+        var options = RenderOptions()
+        options.limits.regexTime = .zero
+        let big = String(repeating: "fish & chips, ", count: 1_000_000 / 14)
+        let source = "$s.replaceAll(' & ', ' and ').length() $s.replaceFirst(',', ';').length() $s.split(', ').size() $s.matches('fish')"
+        #expect(try Template(source: source).render(Context(["s": .string(big)]), options: options) == "1142848 999992 71428 false")
+        _ = limitError("#set($s = 'x')$s.replaceAll('x+', 'y')", options: options, naming: "regexTime")
+
+        options.limits.outputBytes = 1_000_000
+        let growing = "#set($s = 'ab')#foreach($i in [1..64])#set($s = $s.replaceAll('a', 'aaaa'))#end"
+        _ = limitError(growing, options: options, naming: "outputBytes")
+    }
+
     @Test func doublingStringsStop() {
         var options = RenderOptions()
         options.limits.outputBytes = 1_000_000

@@ -14,6 +14,8 @@ struct JavaRegex {
     private let regex: NSRegularExpression
     /// The pattern anchored at both ends, for `matches()`, which must consider every alternative.
     private let entireRegex: NSRegularExpression
+    /// The pattern as plain text, when it has no syntax in it.
+    private let literal: LiteralPattern?
 
     init(_ pattern: String) throws(Failure) {
         do {
@@ -22,9 +24,11 @@ struct JavaRegex {
         } catch {
             throw Failure(message: "not a valid Java regular expression")
         }
+        literal = LiteralPattern(pattern)
     }
 
     func matchesEntirely(_ string: String, budget: inout Duration) throws(Failure) -> Bool {
+        if let literal { return literal.matchesEntirely(string) }
         let range = NSRange(location: 0, length: string.utf16.count)
         return try Self.matches(of: entireRegex, in: string, range: range, options: [.anchored], first: true, budget: &budget).count == 1
     }
@@ -66,6 +70,7 @@ struct JavaRegex {
     /// `String.split(regex, limit)`: a zero-width match at the start gives no leading empty
     /// string, and with limit 0 trailing empty strings are dropped.
     func split(_ string: String, limit: Int, budget: inout Duration) throws(Failure) -> [String] {
+        if let literal { return literal.split(string, limit: limit) }
         let units = Array(string.utf16)
         if units.isEmpty { return [""] }
         var pieces: [String] = []
@@ -91,6 +96,11 @@ struct JavaRegex {
     /// Fails once the result passes `maximumUnits` UTF-16 units: `$s.replaceAll('', $s)`
     /// squares the length, which a loop repeats.
     func replace(in string: String, with replacement: String, all: Bool, maximumUnits: Int, budget: inout Duration) throws(Failure) -> String {
+        if let literal {
+            let template = try ReplacementTemplate(replacement, groupCount: 0, regex: regex)
+            let inserted = template.expanded(wholeMatch: regex.pattern)
+            return try literal.replace(in: string, with: inserted, all: all, maximumUnits: maximumUnits) ?? string
+        }
         let units = Array(string.utf16)
         let matches = try Self.matches(
             of: regex, in: string, range: NSRange(location: 0, length: units.count), first: !all, budget: &budget)
@@ -106,6 +116,7 @@ struct JavaRegex {
             position = match.range.location + match.range.length
         }
         result.append(contentsOf: units[position...])
+        if result.count > maximumUnits { throw Failure(message: "the result would pass the outputBytes limit", isTooLarge: true) }
         return String(decoding: result, as: UTF16.self)
     }
 }
@@ -179,6 +190,18 @@ private struct ReplacementTemplate {
                 if range.location != NSNotFound { result.append(contentsOf: units[range.location..<(range.location + range.length)]) }
             }
         }
+    }
+
+    /// The replacement for a pattern without groups, whose `$0` is `wholeMatch` everywhere.
+    func expanded(wholeMatch: String) -> String {
+        var units: [UInt16] = []
+        for part in parts {
+            switch part {
+            case .text(let text): units.append(contentsOf: text)
+            case .group: units.append(contentsOf: wholeMatch.utf16)
+            }
+        }
+        return String(decoding: units, as: UTF16.self)
     }
 
     private static func digit(_ unit: UInt16) -> Int? {
