@@ -113,6 +113,8 @@ struct JSONPathTests {
         (#"{"a":[{"b":"1.0"},{"b":1}]}"#, "$.a[?(@.b == 1)]", #"[{"b":1}]"#),
         (#"{"b":[{"t":"Herman"},{"t":"B"}]}"#, "$.b[?(@.t =~ /er/)].t", "[]"),     // =~ matches the whole string
         (#"{"b":[{"t":"Herman"},{"t":"B"}]}"#, "$.b[?(@.t =~ /her.*/i)].t", #"["Herman"]"#),
+        (#"{"b":[{"t":"Herman\n"},{"t":"Herman"}]}"#, "$.b[?(@.t =~ /Herman/)]", #"[{"t":"Herman"}]"#),  // up to the very end
+        (#"{"limit":2,"a":[{"x":1},{"x":2},{"x":3}]}"#, "$.a[?(@.x == $.limit)]", #"[{"x":2}]"#),
         (#"{"b":[{"t":"Herman"},{"t":"B"}]}"#, "$.b[?(@.t > 'B')].t", #"["Herman"]"#),
         (#"{"b":[{"t":"A"},{"t":"B"}]}"#, "$.b[?(@.missing != 'x')].t", "[]"),     // a missing operand is never compared
         (#"{"o":{"a":{"x":1}}}"#, "$.o.a[?(@.x == 1)]", #"[{"x":1}]"#),           // a filter on an object tests the object

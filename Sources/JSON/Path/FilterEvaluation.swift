@@ -17,30 +17,44 @@ extension PathEvaluator {
         case .not(let inner):
             return try !accepts(inner, element)
         case .exists(let operand):
-            guard let value = try resolve(operand, element) else { return false }
+            guard let value = try resolve(operand, element)?.value else { return false }
             return value != .null
         case .compare(let left, let comparison, let right):
-            guard let leftValue = try resolve(left, element), let rightValue = try resolve(right, element) else { return false }
-            return try Self.compare(leftValue, comparison, rightValue)
+            guard let leftOperand = try resolve(left, element), let rightOperand = try resolve(right, element) else { return false }
+            return try Self.compare(leftOperand, comparison, rightOperand)
         case .matches(let operand, let pattern, let caseInsensitive):
-            guard case .string(let text)? = try resolve(operand, element) else { return false }
-            return Self.fullMatch(text, pattern: pattern, caseInsensitive: caseInsensitive)
+            guard case .string(let text)? = try resolve(operand, element)?.value else { return false }
+            return try memo.fullMatch(text, pattern: pattern, caseInsensitive: caseInsensitive)
         }
     }
 
-    func resolve(_ operand: FilterOperand, _ element: JSONValue) throws(PathFailure) -> JSONValue? {
+    /// A filter operand's value, with its Java text when that is written once for every element.
+    struct Operand {
+        let value: JSONValue
+        private let rootOperand: FilterMemo.RootOperand?
+
+        init(_ value: JSONValue, rootOperand: FilterMemo.RootOperand? = nil) {
+            self.value = value
+            self.rootOperand = rootOperand
+        }
+
+        var text: String { rootOperand?.text ?? JavaText.string(value) }
+    }
+
+    func resolve(_ operand: FilterOperand, _ element: JSONValue) throws(PathFailure) -> Operand? {
         switch operand {
         case .literal(let value):
-            return value
+            return Operand(value)
         case .current(let steps):
-            return try Self.lookUp(steps, in: element, root: root)
+            return try lookUp(steps, in: element).map { Operand($0) }
         case .root(let steps):
-            return try Self.lookUp(steps, in: root, root: root)
+            let rootOperand = try memo.rootOperand(steps) { () throws(PathFailure) in try lookUp(steps, in: root) }
+            return rootOperand.value.map { Operand($0, rootOperand: rootOperand) }
         }
     }
 
-    static func lookUp(_ steps: [PathStep], in model: JSONValue, root: JSONValue) throws(PathFailure) -> JSONValue? {
-        var evaluator = PathEvaluator(steps: steps, root: root)
+    func lookUp(_ steps: [PathStep], in model: JSONValue) throws(PathFailure) -> JSONValue? {
+        var evaluator = PathEvaluator(steps: steps, root: root, memo: memo)
         do {
             try evaluator.evaluate(step: 0, model: model, origin: "@")
         } catch {
@@ -51,12 +65,12 @@ extension PathEvaluator {
         return .array(evaluator.results)
     }
 
-    static func compare(_ left: JSONValue, _ comparison: ComparisonOperator, _ right: JSONValue) throws(PathFailure) -> Bool {
+    static func compare(_ leftOperand: Operand, _ comparison: ComparisonOperator, _ rightOperand: Operand) throws(PathFailure) -> Bool {
+        let left = leftOperand.value, right = rightOperand.value
         if let leftNumber = number(left) {
             if right == .null { return comparison == .notEqual }
-            let rightText = JavaText.string(right)
-            guard let rightNumber = number(right) ?? JavaDoubleLiteral.parse(rightText) else {
-                let bad = rightText.first.map(String.init) ?? ""
+            guard let rightNumber = number(right) ?? parsedNumber(right) else {
+                let bad = rightOperand.text.first.map(String.init) ?? ""
                 throw .invalid("Character \(bad) is neither a decimal digit number, decimal point, nor \"e\" notation exponential mark.")
             }
             return order(leftNumber < rightNumber ? -1 : (leftNumber > rightNumber ? 1 : 0), comparison)
@@ -72,7 +86,7 @@ extension PathEvaluator {
             let sign = leftText.utf16.lexicographicallyPrecedes(rightText.utf16) ? -1 : (leftText == rightText ? 0 : 1)
             return order(sign, comparison)
         }
-        let same = left == .null || right == .null ? left == right : JavaText.string(left) == JavaText.string(right)
+        let same = left == .null || right == .null ? left == right : leftOperand.text == rightOperand.text
         switch comparison {
         case .equal: return same
         case .notEqual: return !same
@@ -101,12 +115,12 @@ extension PathEvaluator {
         }
     }
 
-    /// Java's `Pattern.compile(pattern, flags).matcher(text).matches()`: the whole text must match.
-    static func fullMatch(_ text: String, pattern: String, caseInsensitive: Bool) -> Bool {
-        guard let regex = try? NSRegularExpression(pattern: "^(?:" + pattern + ")$", options: caseInsensitive ? [.caseInsensitive] : []) else {
-            return false
+    /// Jayway reads the right side's text as a `BigDecimal`. The text of an array or object
+    /// starts with `[` or `{`, never a number, so it is not written out for that.
+    static func parsedNumber(_ value: JSONValue) -> Double? {
+        switch value {
+        case .array, .object: nil
+        default: JavaDoubleLiteral.parse(JavaText.string(value))
         }
-        let range = NSRange(text.startIndex..<text.endIndex, in: text)
-        return regex.firstMatch(in: text, options: [], range: range) != nil
     }
 }

@@ -23,10 +23,12 @@ public struct JSONPath: Sendable, Hashable {
     /// such a path gives `.value` or `.notFound`, never `.list`.
     public var isDefinite: Bool { steps.allSatisfy(\.isDefinite) }
 
-    /// Evaluates the path against a document.
-    public func evaluate(_ root: JSONValue) -> JSONPathResult {
+    /// Evaluates the path against a document. The `=~` patterns of its filters may take
+    /// `regexTime` in all; past that the evaluation fails, as a catastrophic pattern such as
+    /// `(a+)+$` would otherwise run for hours.
+    public func evaluate(_ root: JSONValue, regexTime: Duration = .seconds(10)) -> JSONPathResult {
         if root == .null { return .failure("root can not be null") }
-        var evaluator = PathEvaluator(steps: steps, root: root)
+        var evaluator = PathEvaluator(steps: steps, root: root, memo: FilterMemo(regexTime: regexTime))
         do {
             try evaluator.evaluate(step: 0, model: root, origin: "$")
         } catch {

@@ -13,6 +13,8 @@ enum PathFailure: Error {
 struct PathEvaluator {
     let steps: [PathStep]
     let root: JSONValue
+    /// Shared by the evaluators of one path's filters.
+    let memo: FilterMemo
     var results: [JSONValue] = []
     /// Where the walk is, as Jayway spells it in its messages. Kept as parts and spelled only
     /// when a message needs it: a scan (`$..x`) visits every node of the document.
@@ -35,9 +37,10 @@ struct PathEvaluator {
         return text
     }
 
-    init(steps: [PathStep], root: JSONValue) {
+    init(steps: [PathStep], root: JSONValue, memo: FilterMemo) {
         self.steps = steps
         self.root = root
+        self.memo = memo
     }
 
     func isUpstreamDefinite(_ step: Int) -> Bool {

@@ -1,4 +1,5 @@
 import Foundation
+import JavaLang
 
 /// A `java.util.regex.Pattern` on top of ICU's engine (NSRegularExpression), whose syntax is
 /// Java's nearly everywhere; the differences templates meet are handled here.
@@ -34,37 +35,15 @@ struct JavaRegex {
     }
 
     /// Every match, or the first; stops with a timeout failure once `budget` is spent.
-    ///
-    /// ICU has no time limit of its own and backtracks exponentially on patterns such as
-    /// `(a+)+$`. With `.reportProgress` it calls back every few thousand steps while it
-    /// works (swift-corelibs-foundation passes ICU's match callback through), and setting
-    /// `stop` there makes ICU give up at once.
     private static func matches(
         of regex: NSRegularExpression, in string: String, range: NSRange, options: NSRegularExpression.MatchingOptions = [],
         first: Bool = false, budget: inout Duration
     ) throws(Failure) -> [NSTextCheckingResult] {
-        let clock = ContinuousClock()
-        let start = clock.now
-        let deadline = start + max(budget, .zero)
-        var results: [NSTextCheckingResult] = []
-        var timedOut = false
-        var calls = 0
-        regex.enumerateMatches(in: string, options: options.union(.reportProgress), range: range) { result, _, stop in
-            if let result {
-                results.append(result)
-                if first { stop.pointee = true }
-            }
-            // Calls come every few microseconds on plain text and about a millisecond apart
-            // while backtracking; reading the clock on every one is most of the cost.
-            calls += 1
-            if calls % 16 == 0, clock.now > deadline {
-                timedOut = true
-                stop.pointee = true
-            }
+        do {
+            return try regex.matches(in: string, range: range, options: options, first: first, budget: &budget)
+        } catch {
+            throw Failure(message: "regular expression timed out", isTimeout: true)
         }
-        budget -= clock.now - start
-        if timedOut || budget < .zero { throw Failure(message: "regular expression timed out", isTimeout: true) }
-        return results
     }
 
     /// `String.split(regex, limit)`: a zero-width match at the start gives no leading empty

@@ -1,0 +1,76 @@
+import Foundation
+import JavaLang
+
+/// What one evaluation of a path works out once for all the elements its filters test. An
+/// operand that starts at the root (`$.limit`, or a scan such as `$..*`, as large as the
+/// document) is the same for every element, and so is its Java text; without this a filter
+/// comparing each of n elements with the root wrote the whole document n times. Compiled
+/// `=~` patterns are kept too, and the time they may take in all is bounded.
+final class FilterMemo {
+    /// A root operand, looked up on first use (Jayway looks it up only when a filter runs, so a
+    /// lookup that fails must fail then, not earlier).
+    final class RootOperand {
+        let value: JSONValue?
+        let failure: PathFailure?
+        private var cachedText: String?
+
+        init(_ lookUp: () throws(PathFailure) -> JSONValue?) {
+            do {
+                value = try lookUp()
+                failure = nil
+            } catch {
+                value = nil
+                failure = error
+            }
+        }
+
+        /// `JavaText.string(value)`, written once.
+        var text: String {
+            if let cachedText { return cachedText }
+            let text = value.map(JavaText.string) ?? ""
+            cachedText = text
+            return text
+        }
+    }
+
+    private var rootOperands: [[PathStep]: RootOperand] = [:]
+    private var regexes: [String: NSRegularExpression?] = [:]
+    /// Regex time left for the whole evaluation, shared by every `=~`.
+    private var regexTimeLeft: Duration
+
+    init(regexTime: Duration) {
+        regexTimeLeft = regexTime
+    }
+
+    func rootOperand(_ steps: [PathStep], lookUp: () throws(PathFailure) -> JSONValue?) throws(PathFailure) -> RootOperand {
+        let operand: RootOperand
+        if let known = rootOperands[steps] {
+            operand = known
+        } else {
+            operand = RootOperand(lookUp)
+            rootOperands[steps] = operand
+        }
+        if let failure = operand.failure { throw failure }
+        return operand
+    }
+
+    /// Java's `Pattern.compile(pattern, flags).matcher(text).matches()`: the whole text must
+    /// match. A pattern ICU cannot compile matches nothing.
+    func fullMatch(_ text: String, pattern: String, caseInsensitive: Bool) throws(PathFailure) -> Bool {
+        let key = (caseInsensitive ? "i" : "-") + pattern
+        let regex: NSRegularExpression?
+        if let known = regexes[key] {
+            regex = known
+        } else {
+            regex = try? NSRegularExpression(pattern: "(?:" + pattern + ")\\z", options: caseInsensitive ? [.caseInsensitive] : [])
+            regexes[key] = regex
+        }
+        guard let regex else { return false }
+        let range = NSRange(location: 0, length: text.utf16.count)
+        do {
+            return try !regex.matches(in: text, range: range, options: [.anchored], first: true, budget: &regexTimeLeft).isEmpty
+        } catch {
+            throw .invalid("the regular expressions of this path's filters ran out of time")
+        }
+    }
+}
