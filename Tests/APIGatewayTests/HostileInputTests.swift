@@ -55,6 +55,23 @@ struct HostileRequestTests {
         }
     }
 
+    @Test func pathOverItsValueLimitFailsWhereItIsRead() {
+        var limits = RequestLimits()
+        limits.jsonPath.values = 1000
+        let body = "[" + Array(repeating: "[1,2,3,[4,5,[6]]]", count: 100).joined(separator: ",") + "]"
+        let context = MappingTemplateVariables.context(for: MethodRequest(body: body), limits: limits)
+        do {
+            _ = try Template(source: "#set($n = 1)\n $input.path('$..*..*').size()").render(context)
+            Issue.record("a path past its value limit was read")
+        } catch let error as VTLError {
+            #expect(error.kind == .limitExceeded)
+            #expect(error.message.contains("more than 1000 values"), "\(error.message)")
+            #expect(error.line == 2 && error.column == 9, "\(error)")
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
     @Test func bodyOverTheLimitIsFineWhenNotRead() throws {
         #expect(try renderLarge("$input.params('x')|ok", body: Self.tenMegabyteBody + " ") == "|ok")
     }

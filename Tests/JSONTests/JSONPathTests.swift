@@ -28,7 +28,7 @@ struct JSONPathTests {
         case .value(let value): return value.jsonText
         case .list(let values): return JSONValue.array(values).jsonText
         case .notFound: return ""
-        case .failure(let message): return "!" + message
+        case .failure(let message), .limitExceeded(let message): return "!" + message
         }
     }
 

@@ -59,12 +59,28 @@ struct LimitsTests {
     func filterRegexHasATimeLimit() throws {
         let document: JSONValue = [.string(String(repeating: "a", count: 36) + "b")]
         let start = Date()
-        let result = try JSONPath("$[?(@ =~ /(a|a)+$/)]").evaluate(document, regexTime: .milliseconds(100))
-        #expect(result == .failure("the regular expressions of this path's filters ran out of time"))
+        var limits = JSONPathLimits()
+        limits.regexTime = .milliseconds(100)
+        let result = try JSONPath("$[?(@ =~ /(a|a)+$/)]").evaluate(document, limits: limits)
+        #expect(result == .limitExceeded("the regular expressions of this path's filters ran longer than the limit of 0.1 seconds"))
         #expect(Date().timeIntervalSince(start) < 5)
         // A pattern compiled once serves every element; =~ matches the whole text, up to its very end.
         let lines = JSONValue.array((0..<2_000).map { .string("Herman\($0 % 2 == 0 ? "" : "\n")") })
         guard case .list(let matched) = try JSONPath("$[?(@ =~ /Herman/)]").evaluate(lines) else { Issue.record("no list"); return }
         #expect(matched.count == 1_000)
+    }
+
+    /// Scans inside scans visit a subtree per node; 300 levels of 1,000 numbers each (1.4 MB)
+    /// made `$..*..*` return 45 million values in 2 GB.
+    @Test("a path that would visit more values than the limit stops")
+    func visitLimit() throws {
+        var document: JSONValue = 0
+        for _ in 0..<100 { document = .array([document] + (0..<100).map { .integer($0) }) }
+        var limits = JSONPathLimits()
+        limits.values = 100_000
+        #expect(try JSONPath("$..*..*").evaluate(document, limits: limits)
+            == .limitExceeded("the path visits more than 100000 values, the limit for one evaluation"))
+        guard case .list(let all) = try JSONPath("$..*").evaluate(document, limits: limits) else { Issue.record("no list"); return }
+        #expect(all.count == 10_100)
     }
 }

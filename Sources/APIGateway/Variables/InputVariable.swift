@@ -6,10 +6,12 @@ struct InputVariable: TemplateObject {
     let body: RequestBody
     let parameters: RequestParameters
     let pathResults = PathResults()
+    let pathLimits: JSONPathLimits
 
     init(_ request: MethodRequest, limits: RequestLimits = RequestLimits()) {
         body = RequestBody(request.body, maximumBytes: limits.bodyBytes)
         parameters = RequestParameters(request)
+        pathLimits = limits.jsonPath
     }
 
     /// What the Velocity 1.7 oracle's `$input` prints; AWS's text for it is not recorded.
@@ -78,9 +80,11 @@ struct InputVariable: TemplateObject {
         } catch {
             throw TemplateObjectError("invalid JSONPath '\(pathText)' at column \(error.column): \(error.message)")
         }
-        let result = compiled.evaluate(document)
-        if case .failure(let message) = result {
-            throw TemplateObjectError("JSONPath '\(pathText)' failed: \(message)")
+        let result = compiled.evaluate(document, limits: pathLimits)
+        switch result {
+        case .failure(let message): throw TemplateObjectError("JSONPath '\(pathText)' failed: \(message)")
+        case .limitExceeded(let message): throw TemplateObjectError("JSONPath '\(pathText)' stopped: \(message)", kind: .limitExceeded)
+        default: break
         }
         pathResults.remember(result, of: pathText)
         return result

@@ -24,16 +24,16 @@ extension PathEvaluator {
             return try Self.compare(leftOperand, comparison, rightOperand)
         case .matches(let operand, let pattern, let caseInsensitive):
             guard case .string(let text)? = try resolve(operand, element)?.value else { return false }
-            return try memo.fullMatch(text, pattern: pattern, caseInsensitive: caseInsensitive)
+            return try shared.fullMatch(text, pattern: pattern, caseInsensitive: caseInsensitive)
         }
     }
 
     /// A filter operand's value, with its Java text when that is written once for every element.
     struct Operand {
         let value: JSONValue
-        private let rootOperand: FilterMemo.RootOperand?
+        private let rootOperand: SharedEvaluation.RootOperand?
 
-        init(_ value: JSONValue, rootOperand: FilterMemo.RootOperand? = nil) {
+        init(_ value: JSONValue, rootOperand: SharedEvaluation.RootOperand? = nil) {
             self.value = value
             self.rootOperand = rootOperand
         }
@@ -48,17 +48,17 @@ extension PathEvaluator {
         case .current(let steps):
             return try lookUp(steps, in: element).map { Operand($0) }
         case .root(let steps):
-            let rootOperand = try memo.rootOperand(steps) { () throws(PathFailure) in try lookUp(steps, in: root) }
+            let rootOperand = try shared.rootOperand(steps) { () throws(PathFailure) in try lookUp(steps, in: root) }
             return rootOperand.value.map { Operand($0, rootOperand: rootOperand) }
         }
     }
 
     func lookUp(_ steps: [PathStep], in model: JSONValue) throws(PathFailure) -> JSONValue? {
-        var evaluator = PathEvaluator(steps: steps, root: root, memo: memo)
+        var evaluator = PathEvaluator(steps: steps, root: root, shared: shared)
         do {
             try evaluator.evaluate(step: 0, model: model, origin: "@")
         } catch {
-            if case .invalid = error { throw error }
+            guard case .notFound = error else { throw error }
             return nil
         }
         if steps.allSatisfy(\.isDefinite) { return evaluator.results.last }

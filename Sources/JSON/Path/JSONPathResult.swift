@@ -23,6 +23,8 @@ public enum JSONPathResult: Sendable, Hashable {
     case notFound(String)
     /// Another Jayway exception (`InvalidPathException`, `NumberFormatException`, ...), with its message.
     case failure(String)
+    /// The evaluation passed one of its `JSONPathLimits`, named in the message.
+    case limitExceeded(String)
 
     /// The matched value as the Java object `$input.path` returns: a list becomes a JSON
     /// array; nil when nothing matched or evaluation failed.
@@ -30,7 +32,7 @@ public enum JSONPathResult: Sendable, Hashable {
         switch self {
         case .value(let value): return value
         case .list(let values): return .array(values)
-        case .notFound, .failure: return nil
+        case .notFound, .failure, .limitExceeded: return nil
         }
     }
 }

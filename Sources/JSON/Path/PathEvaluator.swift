@@ -4,6 +4,8 @@ import JavaLang
 enum PathFailure: Error {
     case notFound(String)
     case invalid(String)
+    /// One of our limits, not Jayway's: it stops the whole evaluation.
+    case limitExceeded(String)
 }
 
 /// Walks a document along compiled steps with Jayway 2.0.0's rules, including its quirks:
@@ -13,8 +15,8 @@ enum PathFailure: Error {
 struct PathEvaluator {
     let steps: [PathStep]
     let root: JSONValue
-    /// Shared by the evaluators of one path's filters.
-    let memo: FilterMemo
+    /// Shared by the evaluators of one path evaluation, its filters' included.
+    let shared: SharedEvaluation
     var results: [JSONValue] = []
     /// Where the walk is, as Jayway spells it in its messages. Kept as parts and spelled only
     /// when a message needs it: a scan (`$..x`) visits every node of the document.
@@ -37,10 +39,10 @@ struct PathEvaluator {
         return text
     }
 
-    init(steps: [PathStep], root: JSONValue, memo: FilterMemo) {
+    init(steps: [PathStep], root: JSONValue, shared: SharedEvaluation) {
         self.steps = steps
         self.root = root
-        self.memo = memo
+        self.shared = shared
     }
 
     func isUpstreamDefinite(_ step: Int) -> Bool {
@@ -56,6 +58,7 @@ struct PathEvaluator {
 
     mutating func found(_ value: JSONValue, afterStep step: Int) throws(PathFailure) {
         if step + 1 >= steps.count {
+            try shared.visit()
             results.append(value)
         } else {
             try evaluate(step: step + 1, model: value)
@@ -82,6 +85,7 @@ struct PathEvaluator {
     }
 
     mutating func evaluate(step: Int, model: JSONValue) throws(PathFailure) {
+        try shared.visit()
         guard step < steps.count else {
             results.append(model)
             return
@@ -122,7 +126,7 @@ struct PathEvaluator {
                     do {
                         try element(index, of: elements, step: step)
                     } catch {
-                        if case .invalid = error { throw error }
+                        guard case .notFound = error else { throw error }
                     }
                 }
             default:
@@ -183,6 +187,7 @@ struct PathEvaluator {
 
     /// `..`: test every container, depth first, parent before children.
     mutating func walk(_ model: JSONValue, scanStep: Int) throws(PathFailure) {
+        try shared.visit()
         let target = scanStep + 1
         switch model {
         case .object(let object):

@@ -1,12 +1,12 @@
 import Foundation
 import JavaLang
 
-/// What one evaluation of a path works out once for all the elements its filters test. An
-/// operand that starts at the root (`$.limit`, or a scan such as `$..*`, as large as the
-/// document) is the same for every element, and so is its Java text; without this a filter
-/// comparing each of n elements with the root wrote the whole document n times. Compiled
-/// `=~` patterns are kept too, and the time they may take in all is bounded.
-final class FilterMemo {
+/// What the evaluators of one path evaluation share: its budgets, and what is worked out once
+/// for all the elements its filters test. An operand that starts at the root (`$.limit`, or a
+/// scan such as `$..*`, as large as the document) is the same for every element, and so is
+/// its Java text; without this a filter comparing each of n elements with the root wrote the
+/// whole document n times. Compiled `=~` patterns are kept too.
+final class SharedEvaluation {
     /// A root operand, looked up on first use (Jayway looks it up only when a filter runs, so a
     /// lookup that fails must fail then, not earlier).
     final class RootOperand {
@@ -37,9 +37,22 @@ final class FilterMemo {
     private var regexes: [String: NSRegularExpression?] = [:]
     /// Regex time left for the whole evaluation, shared by every `=~`.
     private var regexTimeLeft: Duration
+    /// Values the evaluation may still visit: scans nested in scans or filters visit a
+    /// subtree per node, so `$..*..*` on a deep document visits and returns billions.
+    private var visitsLeft: Int
+    private let limits: JSONPathLimits
 
-    init(regexTime: Duration) {
-        regexTimeLeft = regexTime
+    init(limits: JSONPathLimits) {
+        self.limits = limits
+        regexTimeLeft = limits.regexTime
+        visitsLeft = limits.values
+    }
+
+    /// Counts one value visited or returned.
+    @inline(__always)
+    func visit() throws(PathFailure) {
+        visitsLeft &-= 1
+        if visitsLeft < 0 { throw .limitExceeded("the path visits more than \(limits.values) values, the limit for one evaluation") }
     }
 
     func rootOperand(_ steps: [PathStep], lookUp: () throws(PathFailure) -> JSONValue?) throws(PathFailure) -> RootOperand {
@@ -70,7 +83,7 @@ final class FilterMemo {
         do {
             return try !regex.matches(in: text, range: range, options: [.anchored], first: true, budget: &regexTimeLeft).isEmpty
         } catch {
-            throw .invalid("the regular expressions of this path's filters ran out of time")
+            throw .limitExceeded("the regular expressions of this path's filters ran longer than the limit of \(limits.regexTime)")
         }
     }
 }
