@@ -34,7 +34,7 @@ public enum APIDefinitionLoader {
             return try CloudFormationReader(resolver: IntrinsicResolver(context: context)).read(root: root)
         }
         if let resources = root["resources"], resources["Resources"] != nil, root["service"] != nil {
-            let template = ServerlessVariables(root: root, options: options).substitute(in: resources)
+            let template = try ServerlessVariables(root: root, options: options, fileName: fileName).substitute(in: resources)
             let context = TemplateContext(template: template, fileName: fileName, options: options, text: text)
             // Methods a plugin or `functions` events generate exist only after `serverless package`.
             if let proxies = root["custom"]?["apiGatewayServiceProxies"],

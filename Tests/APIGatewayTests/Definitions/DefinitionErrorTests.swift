@@ -110,4 +110,22 @@ struct DefinitionErrorTests {
         #expect(error.message.hasPrefix("not an API definition"))
         #expect(DefinitionError(message: "m", fileName: "f").description == "f: error: m")
     }
+
+    /// Ten levels of a value naming the next ten times would be 10^10 copies of "lol":
+    /// the substitution stops at its budget, at the value that started it.
+    @Test("serverless-variables-that-expand-exponentially-stop")
+    func serverlessBillionLaughs() throws {
+        let names = (0..<11).map { "v\($0)" }
+        var text = "service: bomb\nprovider:\n  name: aws\ncustom:\n"
+        for level in 0..<10 {
+            text += "  \(names[level]): \"" + String(repeating: "${self:custom.\(names[level + 1])}", count: 10) + "\"\n"
+        }
+        text += "  v10: lol\nresources:\n  Resources:\n    Api:\n      Type: AWS::ApiGateway::RestApi\n      Properties:\n"
+        text += "        Name: \"${self:custom.v0}\"\n"
+        let start = Date()
+        let error = try #require(definitionError(text, fileName: "serverless.yml"))
+        #expect(error.message.contains("expand past 16 MB"), "\(error)")
+        #expect(error.line == 21 && error.column == 15, "\(error)")
+        #expect(Date().timeIntervalSince(start) < 20)
+    }
 }
