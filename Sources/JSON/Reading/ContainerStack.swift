@@ -137,9 +137,7 @@ struct ContainerStack: ~Copyable {
         if object.following {
             if object.matched > 0 && object.matched == shapes[object.depth - 1].keys.count {
                 shapes[object.depth - 1].noteRepeat()
-                let keys = shapes[object.depth - 1].keys
-                let index = shapes[object.depth - 1].index
-                return JSONObject(parsedKeys: keys, values: popArray(from: object.valueBase), positions: index)
+                return JSONObject(parsedKeys: shapes[object.depth - 1].keyList, values: popArray(from: object.valueBase))
             }
             stopFollowing(&object)
         }
@@ -148,7 +146,7 @@ struct ContainerStack: ~Copyable {
         keyCount = object.keyBase
         let shape = ObjectShape(keys: Self.moved(from: keys + object.keyBase, count: count), index: object.index)
         shapes[object.depth - 1] = shape
-        return JSONObject(parsedKeys: shape.keys, values: popArray(from: object.valueBase), positions: shape.index)
+        return JSONObject(parsedKeys: shape.keyList, values: popArray(from: object.valueBase))
     }
 
     private mutating func growKeys() {

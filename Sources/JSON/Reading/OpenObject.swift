@@ -31,6 +31,8 @@ struct OpenObject {
 struct ObjectShape {
     var keys: [String] = []
     var index: [String: Int]?
+    /// `keys` and `index` as the objects of this shape hold them, made once for them all.
+    private(set) var keyList = JSONObject.KeyList.plain([])
     /// `keys` as short spellings (`KeyCache.Spelling.none` for a key that has none), so that
     /// a key that repeats is recognised from the input bytes without becoming a String. Empty
     /// until two objects in a row have repeated all the keys: made for a shape that records
@@ -45,6 +47,7 @@ struct ObjectShape {
     init(keys: [String], index: [String: Int]?) {
         self.keys = keys
         self.index = index
+        keyList = JSONObject.KeyList(keys, positions: index)
     }
 
     /// Called when an object has repeated all the keys.

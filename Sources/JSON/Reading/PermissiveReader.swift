@@ -121,11 +121,11 @@ struct PermissiveReader: ~Copyable {
                 c = bytes[position]
                 // The space after a colon, skipped here rather than by a turn of readValue's loop.
                 if c == 0x20 { read() }
-                let value = try readValue(.objectValue)
+                // Read straight into the call that takes the value, so it is moved there, not copied.
                 if let key {
-                    open.addMember(key, value, to: &object)
+                    open.addMember(key, try readValue(.objectValue), to: &object)
                 } else {
-                    open.push(value)
+                    open.push(try readValue(.objectValue))
                 }
                 skipSpace()
                 if c == UInt8(ascii: "}") {
