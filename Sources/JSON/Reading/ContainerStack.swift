@@ -136,7 +136,9 @@ struct ContainerStack: ~Copyable {
     mutating func popObject(_ object: inout OpenObject) -> JSONObject {
         if object.following {
             if object.matched > 0 && object.matched == shapes[object.depth - 1].keys.count {
-                shapes[object.depth - 1].noteRepeat()
+                // Past two repeats there is nothing to note, and reading the count is cheaper
+                // than a call that mutates the shape in the array.
+                if shapes[object.depth - 1].repeats < 2 { shapes[object.depth - 1].noteRepeat() }
                 return JSONObject(parsedKeys: shapes[object.depth - 1].keyList, values: popArray(from: object.valueBase))
             }
             stopFollowing(&object)

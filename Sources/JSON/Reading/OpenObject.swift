@@ -38,8 +38,8 @@ struct ObjectShape {
     /// until two objects in a row have repeated all the keys: made for a shape that records
     /// repeat, not for each shape of objects whose keys keep changing.
     private(set) var spellings: [KeyCache.Spelling] = []
-    /// How many objects in a row have repeated all the keys.
-    private var repeats = 0
+    /// How many objects in a row have repeated all the keys, counted up to 2.
+    private(set) var repeats = 0
 
     init() {}
 
@@ -50,7 +50,7 @@ struct ObjectShape {
         keyList = JSONObject.KeyList(keys, positions: index)
     }
 
-    /// Called when an object has repeated all the keys.
+    /// Called when an object has repeated all the keys, while `repeats` is below 2.
     mutating func noteRepeat() {
         repeats += 1
         if repeats == 2 { spellings = keys.map(KeyCache.Spelling.init) }
