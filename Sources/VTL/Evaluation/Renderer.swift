@@ -88,6 +88,22 @@ final class Renderer {
         return macroVariable(slot)
     }
 
+    /// `$name.property` for a global that is a map, a JSON object or `$foreach`, read where the
+    /// variable is rather than from a copy of it (copying a JSON object retains its key and
+    /// value arrays, and releases them again); nil for anything else, which the caller reads
+    /// from a copy. Null for an unset variable, as a step on null gives.
+    @inline(__always)
+    func propertyInPlace(_ member: Member, ofVariable slot: Int) -> RuntimeValue? {
+        guard macroFrames.isEmpty else { return nil }
+        switch globals[slot] {
+        case .json(.object(let object)): return RuntimeValue.member(member.name, of: object)
+        case .map(let map): return map.get(member.name) ?? .null
+        case .loop(let status): return status.field(member.loopField)
+        case .null: return .null
+        default: return nil
+        }
+    }
+
     private func macroVariable(_ slot: Int) -> RuntimeValue {
         if let frame = macroFrames.last, let argument = frame.first(where: { $0.slot == slot }) { return argument.value }
         return globals[slot]

@@ -322,6 +322,20 @@ final class LoopStatus {
     init(parent: LoopStatus?) {
         self.parent = parent
     }
+
+    /// `$foreach.name`, the field found when the template was parsed; null for any other name.
+    @inline(__always)
+    func field(_ field: LoopField?) -> RuntimeValue {
+        switch field {
+        case .index?: .integer(index)
+        case .count?: .integer(index + 1)
+        case .hasNext?: .bool(hasNext)
+        case .first?: .bool(index == 0)
+        case .last?: .bool(!hasNext)
+        case .parent?: parent.map(RuntimeValue.loop) ?? .null
+        case nil: .null
+        }
+    }
 }
 
 extension RuntimeValue {
@@ -359,6 +373,23 @@ extension RuntimeValue {
         case .string(let string): self = .string(string)
         case .array, .object: self = .json(json)
         }
+    }
+
+    /// `object[name]` read in place, null when absent. A small object (most records) is searched
+    /// here, comparing lengths before text: `JSONObject`'s subscript goes through the generic
+    /// `firstIndex(of:)` and an optional, over twice the cost for a three-key record. Keys are
+    /// distinct, so a search finds what the subscript would.
+    @inline(__always)
+    static func member(_ name: String, of object: JSONObject) -> RuntimeValue {
+        let keys = object.keys
+        guard keys.count <= 8 else { return object[name].map(RuntimeValue.init(json:)) ?? .null }
+        let length = name.utf8.count
+        var position = 0
+        while position < keys.count {
+            if keys[position].utf8.count == length && keys[position] == name { return RuntimeValue(json: object.values[position]) }
+            position += 1
+        }
+        return .null
     }
 
     /// The value as it may be stored and shared: one level of a frozen JSON container is

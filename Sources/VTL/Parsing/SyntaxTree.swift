@@ -20,9 +20,16 @@ enum Node: Sendable {
     indirect case evaluate(Expression, offset: Int)
 }
 
-struct ConditionalBranch: Sendable {
-    var condition: Expression
-    var body: [Node]
+/// `#if(condition)` or `#elseif(condition)` and its body. A class of constants, so the renderer
+/// reads a branch's condition where it is instead of copying it out of the branches array.
+final class ConditionalBranch: Sendable {
+    let condition: Expression
+    let body: [Node]
+
+    init(condition: Expression, body: [Node]) {
+        self.condition = condition
+        self.body = body
+    }
 }
 
 /// A variable as `#foreach`, `#define` and `#macro` name it: `$name`, and its slot.
@@ -42,6 +49,9 @@ final class Reference: Sendable {
     /// The steps as the renderer walks them, resolved when the tree is built. Only these are
     /// stored: freeing a parsed template frees every step, so keeping each twice showed.
     let members: [Member]
+    /// `members[0]`, which the renderer reads on every evaluation: a constant of a class is read
+    /// in place, while taking an element out of an array retains and releases it.
+    let firstMember: Member?
     /// The steps as parsed, for `#set` targets and inspection.
     var steps: [ReferenceStep] { members.map(\.step) }
     /// `$!name`: a null prints nothing even in stock Velocity.
@@ -61,6 +71,7 @@ final class Reference: Sendable {
         self.name = name
         self.slot = slot
         self.members = members
+        self.firstMember = members.first
         self.quiet = quiet
         self.writtenBytes = bytes
         self.writtenStart = written.lowerBound
@@ -94,6 +105,9 @@ final class Member: Sendable {
     let name: String
     /// A method's arguments, or the index expression alone.
     let arguments: [Expression]
+    /// `arguments[0]`, read in place by the renderer for the same reason as `Reference.firstMember`;
+    /// a constant false for a method without arguments, where it is never read.
+    let firstArgument: Expression
     let offset: Int
     /// The `$foreach` field a property of this name reads, nil for any other name.
     let loopField: LoopField?
@@ -106,6 +120,7 @@ final class Member: Sendable {
 
     init(kind: Kind, name: String, arguments: [Expression], offset: Int) {
         (self.kind, self.name, self.arguments, self.offset) = (kind, name, arguments, offset)
+        firstArgument = arguments.first ?? .constant(.bool(false))
         loopField = kind == .property ? Member.loopField(named: name) : nil
         compares = kind == .method && Member.compares(named: name)
         isGetWithOneArgument = kind == .method && arguments.count == 1 && name == "get"
