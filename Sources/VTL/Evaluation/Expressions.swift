@@ -40,11 +40,7 @@ extension Renderer {
     func condition(_ expression: Expression) throws(VTLError) -> Bool {
         switch expression {
         case .reference(let reference):
-            switch try evaluate(reference) {
-            case .null: return false
-            case .bool(let bool): return bool
-            default: return true
-            }
+            return isTrue(try evaluate(reference))
         case .constant(.bool(let bool)):
             return bool
         case .not(let inner):
@@ -70,6 +66,24 @@ extension Renderer {
             }
         default:
             return false
+        }
+    }
+
+    /// Whether the condition of `branches[index]` holds. Not inlined: rendering a node
+    /// is inlined into the loops over nodes, and stays small enough for that only without it.
+    @inline(never)
+    func holds(_ branches: [ConditionalBranch], _ index: Int) throws(VTLError) -> Bool {
+        if let reference = branches[index].conditionReference { return isTrue(try evaluate(reference)) }
+        return try condition(branches[index].condition)
+    }
+
+    /// A reference's value as a condition: false only when null or false.
+    @inline(__always)
+    private func isTrue(_ value: RuntimeValue) -> Bool {
+        switch value {
+        case .null: false
+        case .bool(let bool): bool
+        default: true
         }
     }
 
@@ -147,8 +161,8 @@ extension Renderer {
         switch member.kind {
         case .property:
             return try property(member, of: value)
-        case .method where member.arguments.count == 1:
-            let argument = try evaluate(member.firstArgument)
+        case .method where member.argumentCount == 1:
+            let argument = try evaluate(member.argument)
             if case .object(let host) = value {
                 // `$util.escapeJavaScript($x)`, `$input.path('$.a')`: the host calls templates make most.
                 return try invoke(member.name, on: host, argument: argument, at: member.offset)
@@ -160,10 +174,10 @@ extension Renderer {
             }
         case .method:
             // `map` allocates the array once, at its final size.
-            let arguments = try member.arguments.map { (argument) throws(VTLError) in try evaluate(argument) }
+            let arguments = try member.otherArguments.map { (argument) throws(VTLError) in try evaluate(argument) }
             return try invoke(member, on: value, arguments: arguments)
         case .index:
-            return try element(of: value, at: try evaluate(member.firstArgument), offset: member.offset)
+            return try element(of: value, at: try evaluate(member.argument), offset: member.offset)
         }
     }
 }

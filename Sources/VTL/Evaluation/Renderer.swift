@@ -180,8 +180,11 @@ final class Renderer {
         case .set(let target, let value, let offset):
             try assign(target, value: value, offset: offset)
         case .conditional(let branches, let otherwise):
-            for branch in branches where try condition(branch.condition) {
-                return try render(branch.body)
+            // By index, reading only the fields needed: each branch copied whole retained its condition and body.
+            var index = 0
+            while index < branches.count {
+                if try holds(branches, index) { return try render(branches[index].body) }
+                index += 1
             }
             if let otherwise { return try render(otherwise) }
         case .foreach(let variable, let iterable, let body, let offset):

@@ -20,15 +20,19 @@ enum Node: Sendable {
     indirect case evaluate(Expression, offset: Int)
 }
 
-/// `#if(condition)` or `#elseif(condition)` and its body. A class of constants, so the renderer
-/// reads a branch's condition where it is instead of copying it out of the branches array.
-final class ConditionalBranch: Sendable {
+/// `#if(condition)` or `#elseif(condition)` and its body.
+struct ConditionalBranch: Sendable {
     let condition: Expression
     let body: [Node]
+    /// The condition when it is a reference alone (`#if($foreach.hasNext)`), the most common
+    /// kind: the renderer reads this field alone, where copying the branch out of its array
+    /// copied the whole expression. (A class per branch cost an allocation per `#if` to parse.)
+    let conditionReference: Reference?
 
     init(condition: Expression, body: [Node]) {
         self.condition = condition
         self.body = body
+        if case .reference(let reference) = condition { conditionReference = reference } else { conditionReference = nil }
     }
 }
 
@@ -103,11 +107,14 @@ final class Member: Sendable {
     let kind: Kind
     /// The property or method name; empty for an index.
     let name: String
-    /// A method's arguments, or the index expression alone.
-    let arguments: [Expression]
-    /// `arguments[0]`, read in place by the renderer for the same reason as `Reference.firstMember`;
-    /// a constant false for a method without arguments, where it is never read.
-    let firstArgument: Expression
+    /// The only argument of a one-argument method, or the index expression; a constant false
+    /// otherwise, never read. A constant of the class, not optional, so the renderer reads it in
+    /// place (taking `arguments[0]` out of an array, or unwrapping an optional, copied the
+    /// expression), and not kept twice, which showed in parse time.
+    let argument: Expression
+    /// The arguments of a method that takes none or several; empty when `argument` holds the one.
+    let otherArguments: [Expression]
+    let argumentCount: Int
     let offset: Int
     /// The `$foreach` field a property of this name reads, nil for any other name.
     let loopField: LoopField?
@@ -119,8 +126,13 @@ final class Member: Sendable {
     let isGetWithOneArgument: Bool
 
     init(kind: Kind, name: String, arguments: [Expression], offset: Int) {
-        (self.kind, self.name, self.arguments, self.offset) = (kind, name, arguments, offset)
-        firstArgument = arguments.first ?? .constant(.bool(false))
+        (self.kind, self.name, self.offset) = (kind, name, offset)
+        argumentCount = arguments.count
+        if arguments.count == 1 {
+            (argument, otherArguments) = (arguments[0], [])
+        } else {
+            (argument, otherArguments) = (.constant(.bool(false)), arguments)
+        }
         loopField = kind == .property ? Member.loopField(named: name) : nil
         compares = kind == .method && Member.compares(named: name)
         isGetWithOneArgument = kind == .method && arguments.count == 1 && name == "get"
@@ -198,12 +210,22 @@ struct MacroDefinition: Sendable {
 }
 
 extension Member {
+    /// A method's arguments, or the index expression alone.
+    var arguments: [Expression] {
+        argumentCount == 1 ? [argument] : otherArguments
+    }
+
+    /// Whether some argument satisfies `predicate`, without building `arguments`.
+    func containsArgument(where predicate: (Expression) -> Bool) -> Bool {
+        argumentCount == 1 ? predicate(argument) : otherArguments.contains(where: predicate)
+    }
+
     /// The step this member was made from.
     var step: ReferenceStep {
         switch kind {
         case .property: .property(name, offset: offset)
         case .method: .method(name, arguments: arguments, offset: offset)
-        case .index: .index(arguments[0], offset: offset)
+        case .index: .index(argument, offset: offset)
         }
     }
 }
