@@ -19,15 +19,17 @@ final class Renderer {
         }
     }
 
-    let source: SourceText
+    /// The template being rendered, shared with it.
+    let parsed: ParsedTemplate
+    var source: SourceText { parsed.source }
     let options: RenderOptions
-    let parseLimits: ParseLimits
     /// `options.limits.steps` and `.outputBytes`, checked on every node and every write.
     private let stepLimit: Int
     private let outputLimit: Int
     private(set) var macros: [String: MacroDefinition]
-    /// The slot of every variable name; grows when `#evaluate` mentions a new one.
-    private var variableSlots: VariableSlots
+    /// The slot of every variable name: the template's, copied once `#evaluate` mentions a new one.
+    private var evaluatedSlots: VariableSlots?
+    private var variableSlots: VariableSlots { evaluatedSlots ?? parsed.variables }
     /// Variable values by slot; `.null` is unset (a variable can never be set to null).
     @exclusivity(unchecked) private var globals: [RuntimeValue]
     /// What the render started with, for names that only `#evaluate` text mentions.
@@ -50,19 +52,15 @@ final class Renderer {
     /// `finish()` empties them, since reference counting alone would never free a cycle.
     @exclusivity(unchecked) var containersHoldingContainers: [RuntimeValue] = []
 
-    init(
-        source: SourceText, macros: [String: MacroDefinition], variables: VariableSlots, context: Context, options: RenderOptions,
-        parseLimits: ParseLimits = ParseLimits(), readsJSONInPlace: Bool = false
-    ) {
-        self.readsJSONInPlace = readsJSONInPlace
-        self.source = source
-        self.parseLimits = parseLimits
-        self.macros = macros
+    init(_ parsed: ParsedTemplate, context: Context, options: RenderOptions) {
+        self.parsed = parsed
+        readsJSONInPlace = !parsed.writesContainers
+        macros = parsed.macros
         self.options = options
         stepLimit = options.limits.steps
         outputLimit = options.limits.outputBytes
         self.regexTimeLeft = options.limits.regexTime
-        self.variableSlots = variables
+        let variables = parsed.variables
         globals = Array(repeating: .null, count: variables.count)
         self.context = context
         // Only variables the template mentions are made now; `#evaluate` may mention the rest.
@@ -133,9 +131,11 @@ final class Renderer {
 
     /// Parses `#evaluate` text with this render's slots, giving new names a slot of their own.
     private func parseEvaluated(_ text: String) throws(VTLError) -> (nodes: [Node], macros: [String: MacroDefinition]) {
-        let parsed = try Parser.parse(SourceText(name: source.name, text: text), limits: parseLimits, variables: &variableSlots)
-        while globals.count < variableSlots.count {
-            let name = variableSlots.names[globals.count]
+        var slots = variableSlots
+        let parsed = try Parser.parse(SourceText(name: source.name, text: text), limits: self.parsed.limits, variables: &slots)
+        evaluatedSlots = slots
+        while globals.count < slots.count {
+            let name = slots.names[globals.count]
             // A name new to the slots was never bound: its value comes from the context, if anywhere.
             globals.append(context.entry(name).map { bindable(RuntimeValue($0.value)) } ?? .null)
         }
