@@ -11,8 +11,7 @@ struct CycleReleaseTests {
         let template = try Template(source: source)
         weak var container: AnyObject?
         do {
-            let renderer = Renderer(
-                source: template.source, macros: template.macros, variables: template.variables, context: Context(), options: .apiGateway)
+            let renderer = Renderer(template.parsed, context: Context(), options: .apiGateway)
             _ = try renderer.render(template.nodes)
             switch renderer.global(name) {
             case .map(let map)?: container = map

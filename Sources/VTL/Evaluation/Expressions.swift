@@ -40,11 +40,7 @@ extension Renderer {
     func condition(_ expression: Expression) throws(VTLError) -> Bool {
         switch expression {
         case .reference(let reference):
-            switch try evaluate(reference) {
-            case .null: return false
-            case .bool(let bool): return bool
-            default: return true
-            }
+            return isTrue(try evaluate(reference))
         case .constant(.bool(let bool)):
             return bool
         case .not(let inner):
@@ -70,6 +66,24 @@ extension Renderer {
             }
         default:
             return false
+        }
+    }
+
+    /// Whether the condition of `branches[index]` holds. Not inlined: rendering a node
+    /// is inlined into the loops over nodes, and stays small enough for that only without it.
+    @inline(never)
+    func holds(_ branches: [ConditionalBranch], _ index: Int) throws(VTLError) -> Bool {
+        if let reference = branches[index].conditionReference { return isTrue(try evaluate(reference)) }
+        return try condition(branches[index].condition)
+    }
+
+    /// A reference's value as a condition: false only when null or false.
+    @inline(__always)
+    private func isTrue(_ value: RuntimeValue) -> Bool {
+        switch value {
+        case .null: false
+        case .bool(let bool): bool
+        default: true
         }
     }
 
@@ -117,37 +131,54 @@ extension Renderer {
 
     /// The value of `reference` after its first `stepCount` steps.
     func evaluate(_ reference: Reference, stepCount: Int) throws(VTLError) -> RuntimeValue {
-        var value = variable(reference.slot)
+        // The first step is a field of the reference rather than an element of `members`: a
+        // class's constant is read where it is, an array element is retained and released.
+        guard stepCount > 0, let first = reference.firstMember else { return variable(reference.slot) }
+        var value: RuntimeValue
+        if first.kind == .property, let read = propertyInPlace(first, ofVariable: reference.slot) {
+            // `$item.id`, `$foreach.hasNext`: most references read one property of a variable.
+            value = read
+        } else {
+            value = variable(reference.slot)
+            if value.isNull { return .null }
+            value = try step(first, on: value)
+        }
+        guard stepCount > 1 else { return value }
         let members = reference.members
         // By index: the steps are classes, read where they are.
-        var position = 0
+        var position = 1
         while position < stepCount {
             if value.isNull { return .null }
-            let member = members[position]
+            value = try step(members[position], on: value)
             position += 1
-            switch member.kind {
-            case .property:
-                value = try property(member, of: value)
-            case .method where member.arguments.count == 1:
-                let argument = try evaluate(member.arguments[0])
-                if case .object(let host) = value {
-                    // `$util.escapeJavaScript($x)`, `$input.path('$.a')`: the host calls templates make most.
-                    value = try invoke(member.name, on: host, argument: argument, at: member.offset)
-                } else if member.isGetWithOneArgument, case .map(let map) = value {
-                    // What `invoke` ends in for a map's `get` (no common method, no comparison), without its arguments array.
-                    value = map.get(argument.javaString) ?? .null
-                } else {
-                    value = try invoke(member, on: value, arguments: [argument])
-                }
-            case .method:
-                // `map` allocates the array once, at its final size.
-                let arguments = try member.arguments.map { (argument) throws(VTLError) in try evaluate(argument) }
-                value = try invoke(member, on: value, arguments: arguments)
-            case .index:
-                value = try element(of: value, at: try evaluate(member.arguments[0]), offset: member.offset)
-            }
         }
         return value
+    }
+
+    /// One property, method call or index of a reference, applied to the value so far (not null).
+    @inline(__always)
+    private func step(_ member: Member, on value: RuntimeValue) throws(VTLError) -> RuntimeValue {
+        switch member.kind {
+        case .property:
+            return try property(member, of: value)
+        case .method where member.argumentCount == 1:
+            let argument = try evaluate(member.argument)
+            if case .object(let host) = value {
+                // `$util.escapeJavaScript($x)`, `$input.path('$.a')`: the host calls templates make most.
+                return try invoke(member.name, on: host, argument: argument, at: member.offset)
+            } else if member.isGetWithOneArgument, case .map(let map) = value {
+                // What `invoke` ends in for a map's `get` (no common method, no comparison), without its arguments array.
+                return map.get(argument.javaString) ?? .null
+            } else {
+                return try invoke(member, on: value, arguments: [argument])
+            }
+        case .method:
+            // `map` allocates the array once, at its final size.
+            let arguments = try member.otherArguments.map { (argument) throws(VTLError) in try evaluate(argument) }
+            return try invoke(member, on: value, arguments: arguments)
+        case .index:
+            return try element(of: value, at: try evaluate(member.argument), offset: member.offset)
+        }
     }
 }
 

@@ -5,26 +5,29 @@ import JSON
 extension Renderer {
     /// `$a.name`: a map's `get("name")`; otherwise the getter `getName()` or `isName()`.
     func property(_ property: Member, of value: RuntimeValue) throws(VTLError) -> RuntimeValue {
+        switch value {
+        case .map(let map):
+            return map.get(property.name) ?? .null
+        case .json(.object(let object)):
+            return RuntimeValue.member(property.name, of: object)
+        default:
+            return try otherProperty(property, of: value)
+        }
+    }
+
+    /// `property(_:of:)` for what is neither a map nor a JSON object: kept apart so the common
+    /// cases above stay small enough to inline where references are evaluated.
+    private func otherProperty(_ property: Member, of value: RuntimeValue) throws(VTLError) -> RuntimeValue {
         let name = property.name
         let offset = property.offset
         switch value {
-        case .map(let map):
-            return map.get(name) ?? .null
-        case .json(.object(let object)):
-            return object[name].map(RuntimeValue.init(json:)) ?? .null
+        case .map, .json(.object):
+            return try self.property(property, of: value)
         case .json:
             return try self.property(property, of: value.thawed())
         case .loop(let status):
             // `$foreach.hasNext` and friends are read on every iteration: the field was found when the template was parsed.
-            switch property.loopField {
-            case .index?: return .integer(status.index)
-            case .count?: return .integer(status.index + 1)
-            case .hasNext?: return .bool(status.hasNext)
-            case .first?: return .bool(status.index == 0)
-            case .last?: return .bool(!status.hasNext)
-            case .parent?: return status.parent.map(RuntimeValue.loop) ?? .null
-            case nil: return .null
-            }
+            return status.field(property.loopField)
         case .entry(let map, let key):
             switch name {
             case "key": return .string(key)
@@ -119,7 +122,7 @@ extension Renderer {
             return RuntimeValue(json: elements[position])
         case (.object(let object), "size", 0): return .integer(object.count)
         case (.object(let object), "isEmpty", 0): return .bool(object.isEmpty)
-        case (.object(let object), "get", 1): return object[arguments[0].javaString].map(RuntimeValue.init(json:)) ?? .null
+        case (.object(let object), "get", 1): return RuntimeValue.member(arguments[0].javaString, of: object)
         case (.object(let object), "containsKey", 1): return .bool(object[arguments[0].javaString] != nil)
         case (.object(let object), "keySet", 0): return .list(ListStorage(object.keys.map(RuntimeValue.string)))
         default: return nil
@@ -147,7 +150,7 @@ extension Renderer {
             guard let position = try resolvedPosition(index, count: elements.count, offset: offset) else { return .null }
             return RuntimeValue(json: elements[position])
         case .json(.object(let object)):
-            return object[index.javaString].map(RuntimeValue.init(json:)) ?? .null
+            return RuntimeValue.member(index.javaString, of: object)
         case .map(let map):
             return map.get(index.javaString) ?? .null
         case .object(let host):

@@ -19,15 +19,17 @@ final class Renderer {
         }
     }
 
-    let source: SourceText
+    /// The template being rendered, shared with it.
+    let parsed: ParsedTemplate
+    var source: SourceText { parsed.source }
     let options: RenderOptions
-    let parseLimits: ParseLimits
     /// `options.limits.steps` and `.outputBytes`, checked on every node and every write.
     private let stepLimit: Int
     private let outputLimit: Int
     private(set) var macros: [String: MacroDefinition]
-    /// The slot of every variable name; grows when `#evaluate` mentions a new one.
-    private var variableSlots: VariableSlots
+    /// The slot of every variable name: the template's, copied once `#evaluate` mentions a new one.
+    private var evaluatedSlots: VariableSlots?
+    private var variableSlots: VariableSlots { evaluatedSlots ?? parsed.variables }
     /// Variable values by slot; `.null` is unset (a variable can never be set to null).
     @exclusivity(unchecked) private var globals: [RuntimeValue]
     /// What the render started with, for names that only `#evaluate` text mentions.
@@ -50,19 +52,15 @@ final class Renderer {
     /// `finish()` empties them, since reference counting alone would never free a cycle.
     @exclusivity(unchecked) var containersHoldingContainers: [RuntimeValue] = []
 
-    init(
-        source: SourceText, macros: [String: MacroDefinition], variables: VariableSlots, context: Context, options: RenderOptions,
-        parseLimits: ParseLimits = ParseLimits(), readsJSONInPlace: Bool = false
-    ) {
-        self.readsJSONInPlace = readsJSONInPlace
-        self.source = source
-        self.parseLimits = parseLimits
-        self.macros = macros
+    init(_ parsed: ParsedTemplate, context: Context, options: RenderOptions) {
+        self.parsed = parsed
+        readsJSONInPlace = !parsed.writesContainers
+        macros = parsed.macros
         self.options = options
         stepLimit = options.limits.steps
         outputLimit = options.limits.outputBytes
         self.regexTimeLeft = options.limits.regexTime
-        self.variableSlots = variables
+        let variables = parsed.variables
         globals = Array(repeating: .null, count: variables.count)
         self.context = context
         // Only variables the template mentions are made now; `#evaluate` may mention the rest.
@@ -86,6 +84,22 @@ final class Renderer {
     func variable(_ slot: Int) -> RuntimeValue {
         if macroFrames.isEmpty { return globals[slot] }
         return macroVariable(slot)
+    }
+
+    /// `$name.property` for a global that is a map, a JSON object or `$foreach`, read where the
+    /// variable is rather than from a copy of it (copying a JSON object retains its key and
+    /// value arrays, and releases them again); nil for anything else, which the caller reads
+    /// from a copy. Null for an unset variable, as a step on null gives.
+    @inline(__always)
+    func propertyInPlace(_ member: Member, ofVariable slot: Int) -> RuntimeValue? {
+        guard macroFrames.isEmpty else { return nil }
+        switch globals[slot] {
+        case .json(.object(let object)): return RuntimeValue.member(member.name, of: object)
+        case .map(let map): return map.get(member.name) ?? .null
+        case .loop(let status): return status.field(member.loopField)
+        case .null: return .null
+        default: return nil
+        }
     }
 
     private func macroVariable(_ slot: Int) -> RuntimeValue {
@@ -117,9 +131,11 @@ final class Renderer {
 
     /// Parses `#evaluate` text with this render's slots, giving new names a slot of their own.
     private func parseEvaluated(_ text: String) throws(VTLError) -> (nodes: [Node], macros: [String: MacroDefinition]) {
-        let parsed = try Parser.parse(SourceText(name: source.name, text: text), limits: parseLimits, variables: &variableSlots)
-        while globals.count < variableSlots.count {
-            let name = variableSlots.names[globals.count]
+        var slots = variableSlots
+        let parsed = try Parser.parse(SourceText(name: source.name, text: text), limits: self.parsed.limits, variables: &slots)
+        evaluatedSlots = slots
+        while globals.count < slots.count {
+            let name = slots.names[globals.count]
             // A name new to the slots was never bound: its value comes from the context, if anywhere.
             globals.append(context.entry(name).map { bindable(RuntimeValue($0.value)) } ?? .null)
         }
@@ -164,8 +180,11 @@ final class Renderer {
         case .set(let target, let value, let offset):
             try assign(target, value: value, offset: offset)
         case .conditional(let branches, let otherwise):
-            for branch in branches where try condition(branch.condition) {
-                return try render(branch.body)
+            // By index, reading only the fields needed: each branch copied whole retained its condition and body.
+            var index = 0
+            while index < branches.count {
+                if try holds(branches, index) { return try render(branches[index].body) }
+                index += 1
             }
             if let otherwise { return try render(otherwise) }
         case .foreach(let variable, let iterable, let body, let offset):

@@ -114,15 +114,27 @@ final class MapStorage {
         @inline(__always)
         func scalar(at position: Int) -> RuntimeValue? {
             switch self {
+            // Case by case, binding only the payload: binding the whole value copied it first,
+            // and a host `Value`'s copy goes through its value witness (it may hold an object).
             case .json(let values):
                 switch values[position] {
+                case .null: return .null
+                case .bool(let bool): return .bool(bool)
+                case .integer(let int): return .integer(int)
+                case .bigInteger(let big): return .bigInteger(big)
+                case .double(let double): return .double(double)
+                case .bigDecimal(let text), .string(let text): return .string(text)
                 case .array, .object: return nil
-                case let value: return RuntimeValue(json: value)
                 }
             case .host(let values):
                 switch values[position] {
+                case .null: return .null
+                case .bool(let bool): return .bool(bool)
+                case .integer(let int): return .integer(int)
+                case .bigInteger(let big): return .bigInteger(big)
+                case .double(let double): return .double(double)
+                case .string(let string): return .string(string)
                 case .list, .map, .object, .json: return nil
-                case let value: return RuntimeValue(value)
                 }
             }
         }
@@ -167,8 +179,15 @@ final class MapStorage {
     private func position(of key: String) -> Int? {
         if let index { return index[key] }
         // Most keys differ in length, and comparing lengths first skips a full string compare.
+        // A loop of our own: `firstIndex(where:)` cost about 200 instructions over a request
+        // context's twenty keys.
         let length = key.utf8.count
-        return keys.firstIndex { $0.utf8.count == length && $0 == key }
+        var position = 0
+        while position < keys.count {
+            if keys[position].utf8.count == length && keys[position] == key { return position }
+            position += 1
+        }
+        return nil
     }
 
     private func rebuildIndex() {
@@ -322,6 +341,20 @@ final class LoopStatus {
     init(parent: LoopStatus?) {
         self.parent = parent
     }
+
+    /// `$foreach.name`, the field found when the template was parsed; null for any other name.
+    @inline(__always)
+    func field(_ field: LoopField?) -> RuntimeValue {
+        switch field {
+        case .index?: .integer(index)
+        case .count?: .integer(index + 1)
+        case .hasNext?: .bool(hasNext)
+        case .first?: .bool(index == 0)
+        case .last?: .bool(!hasNext)
+        case .parent?: parent.map(RuntimeValue.loop) ?? .null
+        case nil: .null
+        }
+    }
 }
 
 extension RuntimeValue {
@@ -359,6 +392,23 @@ extension RuntimeValue {
         case .string(let string): self = .string(string)
         case .array, .object: self = .json(json)
         }
+    }
+
+    /// `object[name]` read in place, null when absent. A small object (most records) is searched
+    /// here, comparing lengths before text: `JSONObject`'s subscript goes through the generic
+    /// `firstIndex(of:)` and an optional, over twice the cost for a three-key record. Keys are
+    /// distinct, so a search finds what the subscript would.
+    @inline(__always)
+    static func member(_ name: String, of object: JSONObject) -> RuntimeValue {
+        let keys = object.keys
+        guard keys.count <= 8 else { return object[name].map(RuntimeValue.init(json:)) ?? .null }
+        let length = name.utf8.count
+        var position = 0
+        while position < keys.count {
+            if keys[position].utf8.count == length && keys[position] == name { return RuntimeValue(json: object.values[position]) }
+            position += 1
+        }
+        return .null
     }
 
     /// The value as it may be stored and shared: one level of a frozen JSON container is

@@ -63,7 +63,7 @@ enum ContainerWrites {
 
     private static func possible(in reference: Reference) -> Bool {
         reference.members.contains { member in
-            (member.kind == .method && writingMethods.contains(member.name)) || member.arguments.contains(where: possible(in:))
+            (member.kind == .method && writingMethods.contains(member.name)) || member.containsArgument(where: possible(in:))
         }
     }
 }

@@ -20,9 +20,20 @@ enum Node: Sendable {
     indirect case evaluate(Expression, offset: Int)
 }
 
+/// `#if(condition)` or `#elseif(condition)` and its body.
 struct ConditionalBranch: Sendable {
-    var condition: Expression
-    var body: [Node]
+    let condition: Expression
+    let body: [Node]
+    /// The condition when it is a reference alone (`#if($foreach.hasNext)`), the most common
+    /// kind: the renderer reads this field alone, where copying the branch out of its array
+    /// copied the whole expression. (A class per branch cost an allocation per `#if` to parse.)
+    let conditionReference: Reference?
+
+    init(condition: Expression, body: [Node]) {
+        self.condition = condition
+        self.body = body
+        if case .reference(let reference) = condition { conditionReference = reference } else { conditionReference = nil }
+    }
 }
 
 /// A variable as `#foreach`, `#define` and `#macro` name it: `$name`, and its slot.
@@ -42,6 +53,9 @@ final class Reference: Sendable {
     /// The steps as the renderer walks them, resolved when the tree is built. Only these are
     /// stored: freeing a parsed template frees every step, so keeping each twice showed.
     let members: [Member]
+    /// `members[0]`, which the renderer reads on every evaluation: a constant of a class is read
+    /// in place, while taking an element out of an array retains and releases it.
+    let firstMember: Member?
     /// The steps as parsed, for `#set` targets and inspection.
     var steps: [ReferenceStep] { members.map(\.step) }
     /// `$!name`: a null prints nothing even in stock Velocity.
@@ -61,6 +75,7 @@ final class Reference: Sendable {
         self.name = name
         self.slot = slot
         self.members = members
+        self.firstMember = members.first
         self.quiet = quiet
         self.writtenBytes = bytes
         self.writtenStart = written.lowerBound
@@ -92,8 +107,14 @@ final class Member: Sendable {
     let kind: Kind
     /// The property or method name; empty for an index.
     let name: String
-    /// A method's arguments, or the index expression alone.
-    let arguments: [Expression]
+    /// The only argument of a one-argument method, or the index expression; a constant false
+    /// otherwise, never read. A constant of the class, not optional, so the renderer reads it in
+    /// place (taking `arguments[0]` out of an array, or unwrapping an optional, copied the
+    /// expression), and not kept twice, which showed in parse time.
+    let argument: Expression
+    /// The arguments of a method that takes none or several; empty when `argument` holds the one.
+    let otherArguments: [Expression]
+    let argumentCount: Int
     let offset: Int
     /// The `$foreach` field a property of this name reads, nil for any other name.
     let loopField: LoopField?
@@ -105,7 +126,13 @@ final class Member: Sendable {
     let isGetWithOneArgument: Bool
 
     init(kind: Kind, name: String, arguments: [Expression], offset: Int) {
-        (self.kind, self.name, self.arguments, self.offset) = (kind, name, arguments, offset)
+        (self.kind, self.name, self.offset) = (kind, name, offset)
+        argumentCount = arguments.count
+        if arguments.count == 1 {
+            (argument, otherArguments) = (arguments[0], [])
+        } else {
+            (argument, otherArguments) = (.constant(.bool(false)), arguments)
+        }
         loopField = kind == .property ? Member.loopField(named: name) : nil
         compares = kind == .method && Member.compares(named: name)
         isGetWithOneArgument = kind == .method && arguments.count == 1 && name == "get"
@@ -183,12 +210,22 @@ struct MacroDefinition: Sendable {
 }
 
 extension Member {
+    /// A method's arguments, or the index expression alone.
+    var arguments: [Expression] {
+        argumentCount == 1 ? [argument] : otherArguments
+    }
+
+    /// Whether some argument satisfies `predicate`, without building `arguments`.
+    func containsArgument(where predicate: (Expression) -> Bool) -> Bool {
+        argumentCount == 1 ? predicate(argument) : otherArguments.contains(where: predicate)
+    }
+
     /// The step this member was made from.
     var step: ReferenceStep {
         switch kind {
         case .property: .property(name, offset: offset)
         case .method: .method(name, arguments: arguments, offset: offset)
-        case .index: .index(arguments[0], offset: offset)
+        case .index: .index(argument, offset: offset)
         }
     }
 }
