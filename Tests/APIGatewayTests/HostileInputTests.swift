@@ -41,35 +41,47 @@ struct HostileRequestTests {
         #expect(output == expected)
     }
 
+    /// The `limitExceeded` error `template` fails with, expecting its message to name `limit`.
+    func limitError(
+        _ template: String, request: MethodRequest, limits: RequestLimits = RequestLimits(), options: RenderOptions = .apiGateway,
+        naming limit: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) -> VTLError? {
+        do {
+            _ = try Template(source: template).render(MappingTemplateVariables.context(for: request, limits: limits), options: options)
+            Issue.record("rendered instead of failing", sourceLocation: sourceLocation)
+        } catch let error as VTLError {
+            #expect(error.kind == .limitExceeded, "\(error)", sourceLocation: sourceLocation)
+            #expect(error.message.contains(limit), "\(error.message)", sourceLocation: sourceLocation)
+            return error
+        } catch {
+            Issue.record("unexpected \(error)", sourceLocation: sourceLocation)
+        }
+        return nil
+    }
+
     @Test(arguments: ["$input.body", "$input.getBody()", "$input.json('$')", "$input.path('$.k')"])
     func bodyOverTheLimitFailsWhereItIsRead(template: String) {
-        do {
-            _ = try renderLarge("#set($x = 1)\n  " + template, body: Self.tenMegabyteBody + " ")
-            Issue.record("a body of 10 MB + 1 was read")
-        } catch let error as VTLError {
-            #expect(error.kind == .limitExceeded)
-            #expect(error.message.contains("bodyBytes"))
-            #expect(error.line == 2 && error.column > 2)
-        } catch {
-            Issue.record("unexpected \(error)")
-        }
+        let error = limitError("#set($x = 1)\n  " + template, request: MethodRequest(body: Self.tenMegabyteBody + " "), naming: "bodyBytes")
+        #expect(error?.line == 2 && (error?.column ?? 0) > 2)
     }
 
     @Test func pathOverItsValueLimitFailsWhereItIsRead() {
         var limits = RequestLimits()
         limits.jsonPath.values = 1000
         let body = "[" + Array(repeating: "[1,2,3,[4,5,[6]]]", count: 100).joined(separator: ",") + "]"
-        let context = MappingTemplateVariables.context(for: MethodRequest(body: body), limits: limits)
-        do {
-            _ = try Template(source: "#set($n = 1)\n $input.path('$..*..*').size()").render(context)
-            Issue.record("a path past its value limit was read")
-        } catch let error as VTLError {
-            #expect(error.kind == .limitExceeded)
-            #expect(error.message.contains("more than 1000 values"), "\(error.message)")
-            #expect(error.line == 2 && error.column == 9, "\(error)")
-        } catch {
-            Issue.record("unexpected \(error)")
-        }
+        let template = "#set($n = 1)\n $input.path('$..*..*').size()"
+        let error = limitError(template, request: MethodRequest(body: body), limits: limits, naming: "more than 1000 values")
+        #expect(error?.line == 2 && error?.column == 9)
+    }
+
+    /// escapeJavaScript doubles backslashes, so forty calls in a loop would ask for 2^40 of
+    /// them: a host function's text is bounded like any string the template builds.
+    @Test func utilResultsAreBoundedLikeStrings() {
+        let template = "#set($s = '\\')\n#foreach($i in [1..40])#set($s = $util.escapeJavaScript($s))#end$s.length()"
+        var options = RenderOptions()
+        options.limits.outputBytes = 1_000_000
+        let error = limitError(template, request: MethodRequest(body: ""), options: options, naming: "outputBytes")
+        #expect(error?.line == 2 && error?.column == 40)
     }
 
     @Test func bodyOverTheLimitIsFineWhenNotRead() throws {

@@ -121,6 +121,19 @@ struct HostileInputTests {
         _ = limitError(growing, options: options, naming: "outputBytes")
     }
 
+    /// Copying a growing string in a loop is quadratic in bytes while the node count stays
+    /// small: a million `#set($s = "$s.")` would copy 500 GB. Building a string costs a step
+    /// per 64 bytes, so the step limit stops it.
+    @Test func quadraticStringBuildingStops() {
+        let start = ContinuousClock.now
+        let loop = #"#set($s = "")#foreach($i in [1..1000])#foreach($j in [1..1000])#set($s = "$s.")#end#end"#
+        let error = limitError(loop, naming: "steps")
+        #expect(error?.line == 1 && error?.column == 75, "\(String(describing: error))")
+        let concatenating = "#set($s = '')#foreach($i in [1..1000])#foreach($j in [1..1000])#set($s = $s.concat('.'))#end#end"
+        _ = limitError(concatenating, naming: "steps")
+        #expect(ContinuousClock.now - start < .seconds(60))
+    }
+
     @Test func doublingStringsStop() {
         var options = RenderOptions()
         options.limits.outputBytes = 1_000_000

@@ -90,21 +90,26 @@ extension Renderer {
     /// A string built by `+` or a string method, which can double each time (`$s.concat($s)` in
     /// a loop): bounded like the output, since it could only be printed by passing that limit.
     func checkedSize(_ string: String, at offset: Int) throws(VTLError) -> String {
-        guard string.utf8.count <= options.limits.outputBytes else {
+        let size = string.utf8.count
+        guard size <= options.limits.outputBytes else {
             throw error(.limitExceeded, "a string would be larger than the outputBytes limit of \(options.limits.outputBytes) bytes", at: offset)
         }
+        try chargeSteps(forBuilding: size, at: offset)
         return string
     }
 
     func renderToString(_ nodes: [Node]) throws(VTLError) -> String {
         let saved = output.beginString()
+        let text: String
         do {
             _ = try render(nodes)
+            text = output.endString(saved)
         } catch {
             _ = output.endString(saved)
             throw error
         }
-        return output.endString(saved)
+        try chargeSteps(forBuilding: text.utf8.count, at: nodes.lazy.compactMap(\.offset).first ?? 0)
+        return text
     }
 
     private func literal(of expression: Expression) -> String {

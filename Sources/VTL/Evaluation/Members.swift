@@ -86,16 +86,20 @@ extension Renderer {
     }
 
     /// What a host method gave, as a runtime value; its failure gets the template location.
+    /// Text is bounded like any string a template builds: `$util.escapeJavaScript` doubles
+    /// backslashes, so forty calls in a loop would otherwise ask for 2^40 of them.
     private func hostResult(at offset: Int, _ call: () throws(TemplateObjectError) -> MethodResult) throws(VTLError) -> RuntimeValue {
+        let result: MethodResult
         do {
-            switch try call() {
-            // Most methods give text: no need for the general conversion.
-            case .value(.string(let text)): return .string(text)
-            case .value(let result): return RuntimeValue(result)
-            case .notFound: return .null
-            }
+            result = try call()
         } catch {
             throw self.error(error.kind, error.message, at: offset)
+        }
+        switch result {
+        // Most methods give text: no need for the general conversion.
+        case .value(.string(let text)): return .string(try checkedSize(text, at: offset))
+        case .value(let value): return RuntimeValue(value)
+        case .notFound: return .null
         }
     }
 

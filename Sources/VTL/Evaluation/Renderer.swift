@@ -165,6 +165,15 @@ final class Renderer {
         return .normal
     }
 
+    /// Building a string costs a step per 64 bytes on top of its nodes: a loop that copies a
+    /// growing string (`#set($s = "$s.")` a million times) does quadratic work in few nodes.
+    func chargeSteps(forBuilding byteCount: Int, at offset: Int) throws(VTLError) {
+        steps &+= byteCount >> 6
+        if steps > stepLimit {
+            throw error(.limitExceeded, "the render took more than \(stepLimit) steps", at: offset)
+        }
+    }
+
     private func render(_ node: Node) throws(VTLError) -> Flow {
         steps += 1
         if steps > stepLimit {
