@@ -104,24 +104,4 @@ struct ReaderPathTests {
             try JSONValue.parse(body)
         }
     }
-
-    /// A member's value is read without `readValue` when it is a double-quoted string or a plain
-    /// number; anything that only starts like one must come out as the same value, or fail with
-    /// the same error, as it does where `readValue` reads it (an array element, with `]` for `}`).
-    @Test("member values that start like a number or a string read as elements do", arguments: [
-        "1e5", "-", "-x", "01", "1.5 x", "-0", "-0.0", "1.", "12345678901234567890", "1234567890123456789",
-        "0.1234567890123456", "7 ", "3x", "'single'", "\"esc\\\"aped\"", "\"plain\"", "9e",
-    ])
-    func memberValues(text: String) {
-        let member = Result { () throws(JSONError) in try JSONValue.parse(#"{"k":"# + text + "}") }
-        let element = Result { () throws(JSONError) in try JSONValue.parse("[" + text + "]") }
-        switch (member, element) {
-        case (.success(.object(let object)), .success(.array(let elements))):
-            #expect(object.values == Array(elements.prefix(1)))
-        case (.failure(let memberError), .failure(let elementError)):
-            #expect(memberError.kind == elementError.kind)
-        default:
-            Issue.record("\(text): \(member) as a member, \(element) as an element")
-        }
-    }
 }

@@ -82,41 +82,4 @@ struct RepeatedKeysTests {
         #expect(second.keys == keys)
         #expect(second["k0"] == .integer(0) && second["new"] == nil)
     }
-
-    /// Records of three keys share one plain key list (no index): each change stays in the copy made.
-    @Test("changing a small parsed record leaves the records that share its keys alone")
-    func independentSmallRecords() throws {
-        guard case .array(let records) = try JSONValue.parse(#"[{"a":1,"b":2,"c":3},{"a":4,"b":5,"c":6},{"a":7,"b":8,"c":9}]"#),
-              case .object(var first) = records[0], case .object(var second) = records[1], case .object(let third) = records[2]
-        else { Issue.record("not three objects"); return }
-        first["d"] = 10
-        second.removeValue(forKey: "a")
-        second["b"] = 50
-        #expect(first.keys == ["a", "b", "c", "d"] && first.values == [1, 2, 3, 10])
-        #expect(second.keys == ["b", "c"] && second.values == [50, 6])
-        #expect(third.keys == ["a", "b", "c"] && third.values == [7, 8, 9])
-        #expect(third["d"] == nil && third["a"] == .integer(7))
-        // The tree itself is unchanged: `first` and `second` were copies.
-        #expect(try JSONValue.parse(#"[{"a":1,"b":2,"c":3},{"a":4,"b":5,"c":6},{"a":7,"b":8,"c":9}]"#) == .array(records))
-        guard case .object(let original) = records[0] else { return }
-        #expect(original.keys == ["a", "b", "c"] && original["d"] == nil)
-    }
-
-    /// Adding keys to a copy of a wide record grows its own index; the record it was copied from,
-    /// which shares the old one, neither sees the new keys nor loses the old ones.
-    @Test("a copy of a wide record grows and shrinks its own key index")
-    func wideCopyIndex() throws {
-        let keys = (0..<9).map { "k\($0)" }
-        let record = "{" + keys.map { "\"\($0)\":1" }.joined(separator: ",") + "}"
-        guard case .array(let records) = try JSONValue.parse("[\(record),\(record)]"),
-              case .object(let shared) = records[1]
-        else { Issue.record("not two objects"); return }
-        var copy = shared
-        for extra in 9..<20 { copy["k\(extra)"] = .integer(extra) }
-        #expect(copy.count == 20 && copy["k19"] == .integer(19) && copy["k3"] == .integer(1))
-        for removed in 0..<15 { copy.removeValue(forKey: "k\(removed)") }
-        #expect(copy.keys == (15..<20).map { "k\($0)" })
-        #expect(copy["k16"] == .integer(16) && copy["k3"] == nil)
-        #expect(shared.keys == keys && shared["k12"] == nil && shared["k3"] == .integer(1))
-    }
 }

@@ -4,24 +4,24 @@
 /// which is also what a duplicate key in the input does: `{"b":1,"a":2,"b":3}` reads as
 /// `{"b":3,"a":2}`. Equality ignores order, as `java.util.Map.equals` does.
 public struct JSONObject: Sendable, Hashable, Sequence {
-    /// The keys, with their index once there are many. One word, not an array and an optional
-    /// dictionary: with the values array that keeps the object, and so every `JSONValue`, at
-    /// 16 bytes of payload, which keeps the arrays of a parsed tree small.
-    private var keyList = KeyList.plain([])
+    /// The keys, in insertion order.
+    public private(set) var keys: [String] = []
     /// The values, in key order.
     public private(set) var values: [JSONValue] = []
-    /// The index is built only past `indexedCount` keys: most JSON objects are small, and a
-    /// linear search over a few keys is cheaper than hashing each one while parsing.
+    /// Built only past `indexedCount` keys: most JSON objects are small, and a linear search
+    /// over a few keys is cheaper than hashing each one while parsing.
+    private var positions: [String: Int]?
     private static let indexedCount = 8
 
     /// An empty object.
     public init() {}
 
-    /// The reader's finished object: distinct keys in order (shared with the objects of the
-    /// same shape before it), with the index it kept while reading, and the values.
-    init(parsedKeys keys: KeyList, values: [JSONValue]) {
-        self.keyList = keys
+    /// The reader's finished object: distinct keys in order, their values, and the key index
+    /// it kept while reading (nil for `indexedCount` keys or fewer), so nothing is rebuilt.
+    init(parsedKeys keys: [String], values: [JSONValue], positions: [String: Int]?) {
+        self.keys = keys
         self.values = values
+        self.positions = positions
     }
 
     /// Past this many keys the reader keeps an index while it reads, as `updateValue` does.
@@ -32,19 +32,16 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         for (key, value) in pairs { self[key] = value }
     }
 
-    /// The keys, in insertion order.
-    public var keys: [String] { keyList.keys }
-
     /// The number of keys.
-    public var count: Int { values.count }
+    public var count: Int { keys.count }
 
     /// True when there are no keys.
-    public var isEmpty: Bool { values.isEmpty }
+    public var isEmpty: Bool { keys.isEmpty }
 
     /// The value for a key, or nil when the key is absent (a JSON `null` is `.null`, not nil).
     /// Assigning nil removes the key.
     public subscript(key: String) -> JSONValue? {
-        get { keyList.position(of: key).map { values[$0] } }
+        get { position(of: key).map { values[$0] } }
         set {
             if let newValue {
                 updateValue(newValue, forKey: key)
@@ -57,22 +54,41 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     /// Sets a value and returns the previous one, as `Map.put` does.
     @discardableResult
     public mutating func updateValue(_ value: JSONValue, forKey key: String) -> JSONValue? {
-        if let position = keyList.position(of: key) {
+        if let position = position(of: key) {
             let old = values[position]
             values[position] = value
             return old
         }
-        keyList.append(key)
+        keys.append(key)
         values.append(value)
+        if positions != nil {
+            positions![key] = keys.count - 1
+        } else if keys.count > JSONObject.indexedCount {
+            rebuildPositions()
+        }
         return nil
+    }
+
+    private func position(of key: String) -> Int? {
+        if let positions { return positions[key] }
+        return keys.firstIndex(of: key)
+    }
+
+    private mutating func rebuildPositions() {
+        var built: [String: Int] = [:]
+        built.reserveCapacity(keys.count)
+        for (position, key) in keys.enumerated() { built[key] = position }
+        positions = built
     }
 
     /// Removes a key and returns its value, as `Map.remove` does.
     @discardableResult
     public mutating func removeValue(forKey key: String) -> JSONValue? {
-        guard let position = keyList.position(of: key) else { return nil }
-        keyList.remove(at: position)
-        return values.remove(at: position)
+        guard let position = position(of: key) else { return nil }
+        keys.remove(at: position)
+        let old = values.remove(at: position)
+        if positions != nil { rebuildPositions() }
+        return old
     }
 
     /// The (key, value) pairs in order.
@@ -98,70 +114,5 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         }
         hasher.combine(count)
         hasher.combine(combined)
-    }
-}
-
-extension JSONObject {
-    /// An object's keys in order, distinct. Past `indexedCount` keys they come with a
-    /// dictionary from key to position, boxed (`indirect`) so that either case is one word.
-    ///
-    /// A value type throughout: objects that share one (the reader gives records of the same
-    /// shape the same keys) each change only their own copy.
-    enum KeyList: Sendable {
-        case plain([String])
-        indirect case indexed([String], positions: [String: Int])
-
-        /// Keys that `JSONObject.updateValue` would have indexed get their index here.
-        init(_ keys: [String], positions: [String: Int]?) {
-            if let positions {
-                self = .indexed(keys, positions: positions)
-            } else {
-                self = .plain(keys)
-            }
-        }
-
-        var keys: [String] {
-            switch self {
-            case .plain(let keys): return keys
-            case .indexed(let keys, _): return keys
-            }
-        }
-
-        func position(of key: String) -> Int? {
-            switch self {
-            case .plain(let keys): return keys.firstIndex(of: key)
-            case .indexed(_, let positions): return positions[key]
-            }
-        }
-
-        /// Adds a key that is not there yet, indexing the keys once there are more than `indexedCount`.
-        mutating func append(_ key: String) {
-            switch self {
-            case .plain(var keys):
-                // Emptied first, so that `keys` is the array's only owner and grows in place.
-                self = .plain([])
-                keys.append(key)
-                self = keys.count > JSONObject.indexedCount ? .indexed(keys, positions: Self.positions(of: keys)) : .plain(keys)
-            case .indexed(var keys, var positions):
-                self = .plain([])
-                positions[key] = keys.count
-                keys.append(key)
-                self = .indexed(keys, positions: positions)
-            }
-        }
-
-        mutating func remove(at position: Int) {
-            var keys = keys
-            self = .plain([])
-            keys.remove(at: position)
-            self = keys.count > JSONObject.indexedCount ? .indexed(keys, positions: Self.positions(of: keys)) : .plain(keys)
-        }
-
-        private static func positions(of keys: [String]) -> [String: Int] {
-            var built: [String: Int] = [:]
-            built.reserveCapacity(keys.count)
-            for (position, key) in keys.enumerated() { built[key] = position }
-            return built
-        }
     }
 }

@@ -136,10 +136,10 @@ struct ContainerStack: ~Copyable {
     mutating func popObject(_ object: inout OpenObject) -> JSONObject {
         if object.following {
             if object.matched > 0 && object.matched == shapes[object.depth - 1].keys.count {
-                // Past two repeats there is nothing to note, and reading the count is cheaper
-                // than a call that mutates the shape in the array.
-                if shapes[object.depth - 1].repeats < 2 { shapes[object.depth - 1].noteRepeat() }
-                return JSONObject(parsedKeys: shapes[object.depth - 1].keyList, values: popArray(from: object.valueBase))
+                shapes[object.depth - 1].noteRepeat()
+                let keys = shapes[object.depth - 1].keys
+                let index = shapes[object.depth - 1].index
+                return JSONObject(parsedKeys: keys, values: popArray(from: object.valueBase), positions: index)
             }
             stopFollowing(&object)
         }
@@ -148,7 +148,7 @@ struct ContainerStack: ~Copyable {
         keyCount = object.keyBase
         let shape = ObjectShape(keys: Self.moved(from: keys + object.keyBase, count: count), index: object.index)
         shapes[object.depth - 1] = shape
-        return JSONObject(parsedKeys: shape.keyList, values: popArray(from: object.valueBase))
+        return JSONObject(parsedKeys: shape.keys, values: popArray(from: object.valueBase), positions: shape.index)
     }
 
     private mutating func growKeys() {

@@ -31,15 +31,13 @@ struct OpenObject {
 struct ObjectShape {
     var keys: [String] = []
     var index: [String: Int]?
-    /// `keys` and `index` as the objects of this shape hold them, made once for them all.
-    private(set) var keyList = JSONObject.KeyList.plain([])
     /// `keys` as short spellings (`KeyCache.Spelling.none` for a key that has none), so that
     /// a key that repeats is recognised from the input bytes without becoming a String. Empty
     /// until two objects in a row have repeated all the keys: made for a shape that records
     /// repeat, not for each shape of objects whose keys keep changing.
     private(set) var spellings: [KeyCache.Spelling] = []
-    /// How many objects in a row have repeated all the keys, counted up to 2.
-    private(set) var repeats = 0
+    /// How many objects in a row have repeated all the keys.
+    private var repeats = 0
 
     init() {}
 
@@ -47,10 +45,9 @@ struct ObjectShape {
     init(keys: [String], index: [String: Int]?) {
         self.keys = keys
         self.index = index
-        keyList = JSONObject.KeyList(keys, positions: index)
     }
 
-    /// Called when an object has repeated all the keys, while `repeats` is below 2.
+    /// Called when an object has repeated all the keys.
     mutating func noteRepeat() {
         repeats += 1
         if repeats == 2 { spellings = keys.map(KeyCache.Spelling.init) }

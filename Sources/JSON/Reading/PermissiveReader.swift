@@ -121,11 +121,11 @@ struct PermissiveReader: ~Copyable {
                 c = bytes[position]
                 // The space after a colon, skipped here rather than by a turn of readValue's loop.
                 if c == 0x20 { read() }
-                // Read straight into the call that takes the value, so it is moved there, not copied.
+                let value = try readValue(.objectValue)
                 if let key {
-                    open.addMember(key, try readMemberValue(), to: &object)
+                    open.addMember(key, value, to: &object)
                 } else {
-                    open.push(try readMemberValue())
+                    open.push(value)
                 }
                 skipSpace()
                 if c == UInt8(ascii: "}") {
@@ -137,16 +137,6 @@ struct PermissiveReader: ~Copyable {
                 if c != UInt8(ascii: ",") { throw error(.unexpectedToken, at: position - 1) }
             }
         }
-    }
-
-    /// A member's value. The usual ones, a double-quoted string or a plain number, are read
-    /// here without a call to `readValue`; `readPlainNumber` consumes nothing when it declines,
-    /// so `readValue` then reads the value as it always would.
-    @inline(__always)
-    mutating func readMemberValue() throws(JSONError) -> JSONValue {
-        if c == UInt8(ascii: "\"") { return .string(try readQuoted()) }
-        if c &- UInt8(ascii: "0") < 10 || c == UInt8(ascii: "-"), let number = readPlainNumber(.objectValue) { return number }
-        return try readValue(.objectValue)
     }
 
     mutating func readArray() throws(JSONError) -> JSONValue {

@@ -8,7 +8,7 @@
 /// size, and are kept for the whole parse once made. Noncopyable: it owns the blocks and
 /// deinitializes whatever a failed parse left in them.
 struct ValueStack: ~Copyable {
-    /// 16 values of 24 bytes: 384 bytes a block.
+    /// 16 values of at most 32 bytes: 512 bytes a block.
     private static let blockSize = 16
     private static let blockShift = 4
 
