@@ -94,7 +94,7 @@ extension Renderer {
         guard size <= options.limits.outputBytes else {
             throw error(.limitExceeded, "a string would be larger than the outputBytes limit of \(options.limits.outputBytes) bytes", at: offset)
         }
-        try chargeSteps(forBuilding: size, at: offset)
+        if chargeSteps(forBuilding: size) { throw stepLimitError(at: offset) }
         return string
     }
 
@@ -108,7 +108,7 @@ extension Renderer {
             _ = output.endString(saved)
             throw error
         }
-        try chargeSteps(forBuilding: text.utf8.count, at: nodes.lazy.compactMap(\.offset).first ?? 0)
+        if chargeSteps(forBuilding: text.utf8.count) { throw stepLimitError(at: nodes.lazy.compactMap(\.offset).first ?? 0) }
         return text
     }
 

@@ -167,18 +167,20 @@ final class Renderer {
 
     /// Building a string costs a step per 64 bytes on top of its nodes: a loop that copies a
     /// growing string (`#set($s = "$s.")` a million times) does quadratic work in few nodes.
-    func chargeSteps(forBuilding byteCount: Int, at offset: Int) throws(VTLError) {
+    /// True once the render has taken more steps than it may.
+    @inline(__always)
+    func chargeSteps(forBuilding byteCount: Int) -> Bool {
         steps &+= byteCount >> 6
-        if steps > stepLimit {
-            throw error(.limitExceeded, "the render took more than \(stepLimit) steps", at: offset)
-        }
+        return steps > stepLimit
+    }
+
+    func stepLimitError(at offset: Int) -> VTLError {
+        error(.limitExceeded, "the render took more than \(stepLimit) steps", at: offset)
     }
 
     private func render(_ node: Node) throws(VTLError) -> Flow {
         steps += 1
-        if steps > stepLimit {
-            throw error(.limitExceeded, "the render took more than \(stepLimit) steps", at: node.offset ?? 0)
-        }
+        if steps > stepLimit { throw stepLimitError(at: node.offset ?? 0) }
         switch node {
         case .text(let text):
             try write(text, at: 0)
