@@ -195,7 +195,7 @@ enum Usage {
               output size              \(render.outputBytes / 1024 / 1024) MB
               render steps             \(render.steps)
               regex time per render    \(render.regexTime)
-              JSONPath values visited  \(request.jsonPath.values) per $input.json/$input.path
+              JSONPath values visited  \(request.jsonPath.values) per request ($input.json/$input.path)
               JSONPath =~ regex time   \(request.jsonPath.regexTime) per $input.json/$input.path
 
             """

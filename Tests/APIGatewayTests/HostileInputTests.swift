@@ -49,12 +49,10 @@ struct HostileRequestTests {
         do {
             _ = try Template(source: template).render(MappingTemplateVariables.context(for: request, limits: limits), options: options)
             Issue.record("rendered instead of failing", sourceLocation: sourceLocation)
-        } catch let error as VTLError {
+        } catch {
             #expect(error.kind == .limitExceeded, "\(error)", sourceLocation: sourceLocation)
             #expect(error.message.contains(limit), "\(error.message)", sourceLocation: sourceLocation)
             return error
-        } catch {
-            Issue.record("unexpected \(error)", sourceLocation: sourceLocation)
         }
         return nil
     }
@@ -72,6 +70,17 @@ struct HostileRequestTests {
         let template = "#set($n = 1)\n $input.path('$..*..*').size()"
         let error = limitError(template, request: MethodRequest(body: body), limits: limits, naming: "more than 1000 values")
         #expect(error?.line == 2 && error?.column == 9)
+    }
+
+    /// A different path on every iteration of nested loops walks the whole body each time
+    /// (a million walks of an 80 KB body ran for minutes): a request's paths share one budget.
+    @Test func pathsBuiltInALoopShareOneBudget() {
+        var limits = RequestLimits()
+        limits.jsonPath.values = 100_000
+        let body = "[" + (0..<500).map { "{\"k\($0)\":\($0)}" }.joined(separator: ",") + "]"
+        let template = "#foreach($i in [1..1000])#foreach($j in [1..1000])\n#set($r = $input.path(\"$..a$i$j\"))#end#end"
+        let error = limitError(template, request: MethodRequest(body: body), limits: limits, naming: "visit more than 100000 values in all")
+        #expect(error?.line == 2 && error?.column == 18)
     }
 
     /// escapeJavaScript doubles backslashes, so forty calls in a loop would ask for 2^40 of

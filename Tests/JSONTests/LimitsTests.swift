@@ -83,4 +83,17 @@ struct LimitsTests {
         guard case .list(let all) = try JSONPath("$..*").evaluate(document, limits: limits) else { Issue.record("no list"); return }
         #expect(all.count == 10_100)
     }
+
+    @Test("evaluations that share a budget stop together")
+    func sharedBudget() throws {
+        let document = JSONValue.array((0..<100).map { .integer($0) })
+        let budget = JSONPathBudget(values: 1_000)
+        let path = try JSONPath("$..*")
+        var evaluations = 0
+        while case .list = path.evaluate(document, budget: budget), evaluations < 100 { evaluations += 1 }
+        #expect(evaluations > 1 && evaluations < 10)
+        #expect(path.evaluate(document, budget: budget)
+            == .limitExceeded("the JSONPath evaluations of this request visit more than 1000 values in all"))
+        #expect(budget.remaining == 0)
+    }
 }

@@ -7,11 +7,14 @@ struct InputVariable: TemplateObject {
     let parameters: RequestParameters
     let pathResults = PathResults()
     let pathLimits: JSONPathLimits
+    /// What all of this request's path evaluations may visit together.
+    let pathBudget: JSONPathBudget
 
     init(_ request: MethodRequest, limits: RequestLimits = RequestLimits()) {
         body = RequestBody(request.body, maximumBytes: limits.bodyBytes)
         parameters = RequestParameters(request)
         pathLimits = limits.jsonPath
+        pathBudget = JSONPathBudget(values: limits.jsonPath.values)
     }
 
     /// What the Velocity 1.7 oracle's `$input` prints; AWS's text for it is not recorded.
@@ -80,7 +83,7 @@ struct InputVariable: TemplateObject {
         } catch {
             throw TemplateObjectError("invalid JSONPath '\(pathText)' at column \(error.column): \(error.message)")
         }
-        let result = compiled.evaluate(document, limits: pathLimits)
+        let result = compiled.evaluate(document, limits: pathLimits, budget: pathBudget)
         switch result {
         case .failure(let message): throw TemplateObjectError("JSONPath '\(pathText)' failed: \(message)")
         case .limitExceeded(let message): throw TemplateObjectError("JSONPath '\(pathText)' stopped: \(message)", kind: .limitExceeded)

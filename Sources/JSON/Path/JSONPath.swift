@@ -23,10 +23,13 @@ public struct JSONPath: Sendable, Hashable {
     /// such a path gives `.value` or `.notFound`, never `.list`.
     public var isDefinite: Bool { steps.allSatisfy(\.isDefinite) }
 
-    /// Evaluates the path against a document, within `limits`.
-    public func evaluate(_ root: JSONValue, limits: JSONPathLimits = JSONPathLimits()) -> JSONPathResult {
+    /// Evaluates the path against a document, within `limits`, spending the values it visits
+    /// from `budget` when several evaluations share one.
+    public func evaluate(_ root: JSONValue, limits: JSONPathLimits = JSONPathLimits(), budget: JSONPathBudget? = nil) -> JSONPathResult {
         if root == .null { return .failure("root can not be null") }
-        var evaluator = PathEvaluator(steps: steps, root: root, shared: SharedEvaluation(limits: limits))
+        let shared = SharedEvaluation(limits: limits, budget: budget)
+        defer { budget?.spend(shared.visited) }
+        var evaluator = PathEvaluator(steps: steps, root: root, shared: shared)
         do {
             try evaluator.evaluate(step: 0, model: root, origin: "$")
         } catch {

@@ -40,19 +40,33 @@ final class SharedEvaluation {
     /// Values the evaluation may still visit: scans nested in scans or filters visit a
     /// subtree per node, so `$..*..*` on a deep document visits and returns billions.
     private var visitsLeft: Int
+    private let allowance: Int
     private let limits: JSONPathLimits
+    private let budget: JSONPathBudget?
 
-    init(limits: JSONPathLimits) {
+    init(limits: JSONPathLimits, budget: JSONPathBudget? = nil) {
         self.limits = limits
+        self.budget = budget
         regexTimeLeft = limits.regexTime
-        visitsLeft = limits.values
+        allowance = min(limits.values, budget?.remaining ?? .max)
+        visitsLeft = allowance
     }
+
+    /// Values visited or returned so far.
+    var visited: Int { allowance - max(visitsLeft, 0) }
 
     /// Counts one value visited or returned.
     @inline(__always)
     func visit() throws(PathFailure) {
         visitsLeft &-= 1
-        if visitsLeft < 0 { throw .limitExceeded("the path visits more than \(limits.values) values, the limit for one evaluation") }
+        if visitsLeft < 0 { throw limitExceeded() }
+    }
+
+    private func limitExceeded() -> PathFailure {
+        if let budget, allowance < limits.values {
+            return .limitExceeded("the JSONPath evaluations of this request visit more than \(budget.values) values in all")
+        }
+        return .limitExceeded("the path visits more than \(limits.values) values, the limit for one evaluation")
     }
 
     func rootOperand(_ steps: [PathStep], lookUp: () throws(PathFailure) -> JSONValue?) throws(PathFailure) -> RootOperand {
