@@ -19,9 +19,12 @@ struct JavaRegex {
     private let literal: LiteralPattern?
 
     init(_ pattern: String) throws(Failure) {
+        // Java's empty pattern matches the empty string everywhere (`"abc".split("")` gives
+        // `[a, b, c]`); ICU refuses an empty pattern but reads an empty group the same way.
+        let icuPattern = pattern.isEmpty ? "(?:)" : pattern
         do {
-            regex = try NSRegularExpression(pattern: pattern)
-            entireRegex = try NSRegularExpression(pattern: "(?:\(pattern))\\z")
+            regex = try NSRegularExpression(pattern: icuPattern)
+            entireRegex = try NSRegularExpression(pattern: "(?:\(icuPattern))\\z")
         } catch {
             throw Failure(message: "not a valid Java regular expression")
         }
