@@ -32,48 +32,94 @@ enum SQSFormBody {
         return parameters
     }
 
-    /// Appends the body's parameters to `parameters`. One pass over the UTF-8 bytes finds the
-    /// pieces that splitting on `&` `Character`s, then each piece on its first `=`
-    /// `Character`, would give: a separator byte counts only where it is a `Character` by
-    /// itself. The pieces' ends are such separators, so whether an `=` inside a piece is one
-    /// is the same question asked of the whole body.
+    /// Appends the body's parameters to `parameters`.
     static func read(_ body: String, into parameters: inout [SQSFormParameter]) {
         let text = body[...]
+        forEachPiece(of: text) { bytes, piece, equals in
+            parameters.append(parameter(bytes, piece, equals: equals))
+            return true
+        }
+    }
+
+    /// The decoded value of the first parameter with each of `names`, nil for a name no
+    /// parameter has, reading `texts` in turn as one list. Only names that could equal one
+    /// of `names` are decoded, and only the found values: a body that was never URL-encoded
+    /// breaks into many long pieces that SQS reads and the pipeline does not need.
+    static func firstValues(of names: [String], in texts: [String]) -> [String?] {
+        var values = [String?](repeating: nil, count: names.count)
+        var missing = names.count
+        // A name equal to an ASCII name of n characters has at most n scalars (decomposition
+        // never shortens), so at most 4n bytes, each written as at most three (`%XX`).
+        let longestRaw = 12 * (names.map(\.utf8.count).max() ?? 0)
+        let nameCodes = names.map { Array($0.utf8) }
+        for body in texts where missing > 0 {
+            forEachPiece(of: body[...]) { bytes, piece, equals in
+                let nameBytes = UnsafeBufferPointer(rebasing: bytes[piece.lowerBound..<(equals ?? piece.upperBound)])
+                guard nameBytes.count <= longestRaw else { return true }
+                let index: Int?
+                if nameBytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "%") }) {
+                    // ASCII text equals another string only byte for byte: compare without decoding.
+                    index = nameCodes.firstIndex { name in
+                        name.count == nameBytes.count
+                            && zip(name, nameBytes).allSatisfy { $0 == ($1 == UInt8(ascii: "+") ? UInt8(ascii: " ") : $1) }
+                    }
+                } else {
+                    index = names.firstIndex(of: decode(nameBytes).text)
+                }
+                if let index, values[index] == nil {
+                    values[index] = equals.map { decode(UnsafeBufferPointer(rebasing: bytes[($0 + 1)..<piece.upperBound])).text } ?? ""
+                    missing -= 1
+                }
+                return missing > 0
+            }
+        }
+        return values
+    }
+
+    /// Calls `visit` with each non-empty `&`-separated piece of `text` as a range of its UTF-8
+    /// bytes, and the offset of the piece's first `=`, until `visit` returns false. One pass
+    /// over the bytes finds the pieces that splitting on `&` `Character`s, then each piece on
+    /// its first `=` `Character`, would give: a separator byte counts only where it is a
+    /// `Character` by itself. The pieces' ends are such separators, so whether an `=` inside a
+    /// piece is one is the same question asked of the whole text.
+    private static func forEachPiece(
+        of text: Substring, _ visit: (UnsafeBufferPointer<UInt8>, Range<Int>, _ equals: Int?) -> Bool
+    ) {
         text.withUTF8Bytes { bytes in
             var pieceStart = 0
+            var equals: Int?
             var offset = 0
             while offset < bytes.count {
-                if bytes[offset] == UInt8(ascii: "&") && text.isWholeCharacter(atOffset: offset, in: bytes) {
+                let byte = bytes[offset]
+                if byte == UInt8(ascii: "&") && text.isWholeCharacter(atOffset: offset, in: bytes) {
                     // Empty pieces (`&&`, a leading or trailing `&`) are no parameters.
-                    if offset > pieceStart { parameters.append(parameter(text, bytes, pieceStart..<offset)) }
+                    if offset > pieceStart, !visit(bytes, pieceStart..<offset, equals) { return }
                     pieceStart = offset + 1
+                    equals = nil
+                } else if byte == UInt8(ascii: "="), equals == nil, text.isWholeCharacter(atOffset: offset, in: bytes) {
+                    equals = offset
                 }
                 offset += 1
             }
-            if pieceStart < bytes.count { parameters.append(parameter(text, bytes, pieceStart..<bytes.count)) }
+            if pieceStart < bytes.count { _ = visit(bytes, pieceStart..<bytes.count, equals) }
         }
     }
 
-    /// The parameter of one `&`-separated piece, given as a range of the body's bytes.
-    private static func parameter(_ text: Substring, _ bytes: UnsafeBufferPointer<UInt8>, _ piece: Range<Int>) -> SQSFormParameter {
-        var equals: Int?
-        for offset in piece where bytes[offset] == UInt8(ascii: "=") && text.isWholeCharacter(atOffset: offset, in: bytes) {
-            equals = offset
-            break
-        }
+    /// The parameter of one piece, given as a range of the body's bytes.
+    private static func parameter(_ bytes: UnsafeBufferPointer<UInt8>, _ piece: Range<Int>, equals: Int?) -> SQSFormParameter {
         let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[piece]), as: UTF8.self)
-        let (name, nameMalformed) = decode(UnsafeBufferPointer(rebasing: bytes[piece.lowerBound..<(equals ?? piece.upperBound)]))
-        let (value, valueMalformed) = equals.map { decode(UnsafeBufferPointer(rebasing: bytes[($0 + 1)..<piece.upperBound])) } ?? ("", false)
+        let name = decode(UnsafeBufferPointer(rebasing: bytes[piece.lowerBound..<(equals ?? piece.upperBound)]))
+        let value = equals.map { decode(UnsafeBufferPointer(rebasing: bytes[($0 + 1)..<piece.upperBound])) } ?? (text: "", malformed: false)
         var notes: [String] = []
         if equals == nil { notes.append("no '=': read as a name with an empty value") }
-        if nameMalformed || valueMalformed {
+        if name.malformed || value.malformed {
             notes.append("a '%' not followed by two hex digits is kept as written (SQS's exact answer is not recorded)")
         }
-        return SQSFormParameter(name: name, value: value, raw: raw, note: notes.isEmpty ? nil : notes.joined(separator: "; "))
+        return SQSFormParameter(name: name.text, value: value.text, raw: raw, note: notes.isEmpty ? nil : notes.joined(separator: "; "))
     }
 
     /// The decoded text and whether a malformed `%` escape was met.
-    private static func decode(_ source: UnsafeBufferPointer<UInt8>) -> (String, Bool) {
+    private static func decode(_ source: UnsafeBufferPointer<UInt8>) -> (text: String, malformed: Bool) {
         // Most names and many values have nothing to decode: their bytes are the answer.
         guard let firstCoded = source.firstIndex(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") }) else {
             return (String(decoding: source, as: UTF8.self), false)

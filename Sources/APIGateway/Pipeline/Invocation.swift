@@ -115,7 +115,7 @@ public enum Invocation {
         }
         result.methodResponse = response
         log.finish(response)
-        result.log = log.lines
+        result.executionLog = log
         return result
     }
 
@@ -184,8 +184,10 @@ public struct InvocationResult: Sendable, Equatable {
     public var refusal: GatewayResponse?
     /// What the client receives: the mapped backend answer, or API Gateway's refusal.
     public var methodResponse: MethodResponse = MethodResponse(status: 0)
-    /// The test-invoke style execution log.
-    public var log: [String] = []
+    /// The test-invoke style execution log, one string a line, written when read.
+    public var log: [String] { executionLog.lines }
+    /// What each step showed; `log` writes it as text.
+    var executionLog = ExecutionLog()
 
     /// The status the client receives.
     public var status: Int { methodResponse.status }

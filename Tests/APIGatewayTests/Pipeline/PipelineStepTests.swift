@@ -25,6 +25,24 @@ struct PipelineStepTests {
         #expect(parameters[4].note == nil)
     }
 
+    @Test("SQS's first Action, QueueUrl and MessageBody are those the full parameter list gives", arguments: [
+        "Action=SendMessage&MessageBody=a&b=c+d%&&x&e=%C3%BC%2B=",
+        "%41ction=Send%4Dessage&Message+Body=no&MessageBody=yes&MessageBody=later",
+        "Action&MessageBody=&QueueUrl=https%3A%2F%2Fq",
+        "MessageBody={\"a\": \"fish & chips\", \"p\": \"2+1=3\", \"n\": \"100% sure\"}&Action=SendMessage",
+        "Action\u{301}=x&Action=y&MessageBody\u{301}=z",
+        "Acti\u{212A}n=x&Action==y=&MessageBody=%E2%82%AC+%",
+        "&&=&Action=%&" + String(repeating: "A", count: 200) + "=long",
+    ])
+    func sqsFirstValues(body: String) {
+        let names = ["Action", "QueueUrl", "MessageBody"]
+        let parameters = SQSFormBody.parameters(body)
+        let expected = names.map { name in parameters.first(where: { $0.name == name })?.value }
+        #expect(SQSFormBody.firstValues(of: names, in: [body]) == expected)
+        // The URL's query is read before the body.
+        #expect(SQSFormBody.firstValues(of: names, in: ["QueueUrl=first", body]) == [expected[0], "first", expected[2]])
+    }
+
     @Test("routing prefers literal, then parameter, then greedy; exact method over ANY")
     func routing() {
         let api = APIDefinition(fileName: "api", methods: [
