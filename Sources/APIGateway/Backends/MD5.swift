@@ -7,58 +7,70 @@
 enum MD5 {
     /// The digest of the text's UTF-8 bytes as lower-case hex.
     static func hex(_ text: String) -> String {
-        var digits: [UInt8] = []
-        digits.reserveCapacity(32)
-        for byte in digest(utf8Of: [text]) { appendHex(byte, to: &digits) }
-        return String(decoding: digits, as: UTF8.self)
+        let digest = digest(utf8Of: [text])
+        return String(unsafeUninitializedCapacity: 32) { output in
+            for (index, byte) in digest.enumerated() { writeHex(byte, to: output, at: 2 * index) }
+            return 32
+        }
     }
 
-    /// The byte's two lower-case hex digits, as UTF-8.
-    static func appendHex(_ byte: UInt8, to digits: inout [UInt8]) {
-        let alphabet: StaticString = "0123456789abcdef"
-        alphabet.withUTF8Buffer { hexDigits in
-            digits.append(hexDigits[Int(byte >> 4)])
-            digits.append(hexDigits[Int(byte & 0x0F)])
-        }
+    /// Writes the byte's two lower-case hex digits, as UTF-8, at `offset` of `output`.
+    @inline(__always)
+    static func writeHex(_ byte: UInt8, to output: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+        func digit(_ value: UInt8) -> UInt8 { value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10 }
+        output[offset] = digit(byte >> 4)
+        output[offset + 1] = digit(byte & 0x0F)
     }
 
     /// The digest of the texts' UTF-8 bytes one after another, as if joined.
     static func digest(utf8Of parts: [String]) -> [UInt8] {
         var state = State()
-        // Bytes of a block that a part ended in the middle of; then the padding.
-        var pending: [UInt8] = []
-        pending.reserveCapacity(128)
         var length = 0
-        for var part in parts {
-            part.withUTF8 { bytes in
-                length += bytes.count
-                var offset = 0
-                if !pending.isEmpty {
-                    offset = min(64 - pending.count, bytes.count)
-                    pending.append(contentsOf: bytes[..<offset])
-                    if pending.count == 64 {
-                        pending.withUnsafeBytes { state.compress($0.baseAddress!) }
-                        pending.removeAll(keepingCapacity: true)
+        // Bytes of a block that a part ended in the middle of, then the padding: at most two blocks.
+        let words = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { pending in
+            let pendingStart = pending.baseAddress!
+            var pendingCount = 0
+            for var part in parts {
+                part.withUTF8 { bytes in
+                    length += bytes.count
+                    var offset = 0
+                    if pendingCount > 0 {
+                        offset = min(64 - pendingCount, bytes.count)
+                        (pendingStart + pendingCount).initialize(from: bytes.baseAddress!, count: offset)
+                        pendingCount += offset
+                        if pendingCount == 64 {
+                            state.compress(UnsafeRawPointer(pendingStart))
+                            pendingCount = 0
+                        }
+                    }
+                    while bytes.count - offset >= 64 {
+                        state.compress(UnsafeRawPointer(bytes.baseAddress! + offset))
+                        offset += 64
+                    }
+                    if offset < bytes.count {
+                        (pendingStart + pendingCount).initialize(from: bytes.baseAddress! + offset, count: bytes.count - offset)
+                        pendingCount += bytes.count - offset
                     }
                 }
-                while bytes.count - offset >= 64 {
-                    state.compress(UnsafeRawPointer(bytes.baseAddress! + offset))
-                    offset += 64
-                }
-                pending.append(contentsOf: bytes[offset...])
             }
-        }
-        // The padding: 0x80, zeros, then the length in bits, to a multiple of 64 bytes.
-        pending.append(0x80)
-        while pending.count % 64 != 56 { pending.append(0) }
-        let bitLength = UInt64(length) &* 8
-        for shift in stride(from: 0, to: 64, by: 8) { pending.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        pending.withUnsafeBytes { padded in
-            for block in stride(from: 0, to: padded.count, by: 64) { state.compress(padded.baseAddress! + block) }
+            // The padding: 0x80, zeros, then the length in bits, to a multiple of 64 bytes.
+            pending[pendingCount] = 0x80
+            pendingCount += 1
+            while pendingCount % 64 != 56 {
+                pending[pendingCount] = 0
+                pendingCount += 1
+            }
+            let bitLength = UInt64(length) &* 8
+            for shift in stride(from: 0, to: 64, by: 8) {
+                pending[pendingCount] = UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))
+                pendingCount += 1
+            }
+            for block in stride(from: 0, to: pendingCount, by: 64) { state.compress(UnsafeRawPointer(pendingStart + block)) }
+            return (state.a, state.b, state.c, state.d)
         }
         var output: [UInt8] = []
         output.reserveCapacity(16)
-        for word in [state.a, state.b, state.c, state.d] {
+        for word in [words.0, words.1, words.2, words.3] {
             for shift in stride(from: 0, to: 32, by: 8) { output.append(UInt8(truncatingIfNeeded: word >> UInt32(shift))) }
         }
         return output

@@ -217,12 +217,18 @@ enum SQSSendMessage {
 
     /// The MD5 of `prefix` and `text` joined, as a UUID (8-4-4-4-12 hex digits), so ids are stable for the same message.
     private static func uuid(_ prefix: String, _ text: String) -> String {
-        var digits: [UInt8] = []
-        digits.reserveCapacity(36)
-        for (index, byte) in MD5.digest(utf8Of: [prefix, text]).enumerated() {
-            if index == 4 || index == 6 || index == 8 || index == 10 { digits.append(UInt8(ascii: "-")) }
-            MD5.appendHex(byte, to: &digits)
+        let digest = MD5.digest(utf8Of: [prefix, text])
+        return String(unsafeUninitializedCapacity: 36) { output in
+            var offset = 0
+            for (index, byte) in digest.enumerated() {
+                if index == 4 || index == 6 || index == 8 || index == 10 {
+                    output[offset] = UInt8(ascii: "-")
+                    offset += 1
+                }
+                MD5.writeHex(byte, to: output, at: offset)
+                offset += 2
+            }
+            return offset
         }
-        return String(decoding: digits, as: UTF8.self)
     }
 }
