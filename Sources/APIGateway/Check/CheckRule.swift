@@ -24,6 +24,8 @@ public enum CheckRule: String, Sendable, Equatable, CaseIterable, Comparable {
     case templateSyntax = "template-syntax"
     /// `#foreach` over request data with no `#break`: API Gateway stops at 1000 iterations.
     case unboundedForeach = "unbounded-foreach"
+    /// The same `$context.requestOverride` or `responseOverride` entry set twice in one render: API Gateway answers 5XX.
+    case overrideSetTwice = "override-set-twice"
 
     // Payload sweep.
     /// A form-encoded body whose decoded parameters no longer hold the value sent, or that gained or lost parameters.

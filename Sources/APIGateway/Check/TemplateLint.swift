@@ -45,6 +45,7 @@ struct TemplateLint {
                 why: "API Gateway stops a #foreach after 1000 iterations and fails the request; a client decides how long this list is",
                 fix: "add #if($foreach.count > 1000)#break#end at the start of the loop body, or limit the array size with a request model"))
         }
+        findings += overrideRules()
         return findings
     }
 
@@ -85,6 +86,53 @@ struct TemplateLint {
             message: "\(reference.sourceText) is inserted into a JSON string without escaping",
             why: "a value holding \", \\ or a control character ends the string early or makes the JSON invalid",
             fix: "write $util.escapeJavaScript(\(reference.sourceText)).replaceAll(\"\\\\'\",\"'\"), or use $input.json('...') without quotes for body fields")]
+    }
+
+    /// "Overrides are final": each `requestOverride` or `responseOverride` entry may be set once
+    /// per request, and setting one twice answers 5XX (DOC-ov, aws-reference §6). Two `#set`s
+    /// of one entry are reported when a render can run both: neither inside a loop or macro
+    /// (which may run once) nor in different branches of one `#if`.
+    private func overrideRules() -> [CheckFinding] {
+        var findings: [CheckFinding] = []
+        var earlier: [(entry: String, assignment: TemplateInspection.Assignment)] = []
+        for assignment in inspection.assignments where !assignment.repeats {
+            guard let entry = Self.overrideEntry(assignment.target) else { continue }
+            if let first = earlier.first(where: { $0.entry == entry && !$0.assignment.excludes(assignment) }) {
+                let firstLocation = locate(first.assignment.location)
+                findings.append(CheckFinding(
+                    rule: .overrideSetTwice, location: locate(assignment.location),
+                    message: "\(entry) is set a second time (first at line \(firstLocation.line), column \(firstLocation.column))",
+                    why: "API Gateway applies each override once: setting the same one twice in a request makes it answer 5XX",
+                    fix: "build the value in a variable and set \(entry) once, at the end of the template"))
+            }
+            earlier.append((entry, assignment))
+        }
+        return findings
+    }
+
+    /// `$context.requestOverride.header.NAME` (or `.querystring.`, `.path.`),
+    /// `$context.responseOverride.header.NAME` or `$context.responseOverride.status` as written
+    /// by a `#set` target with literal names; nil for any other target.
+    static func overrideEntry(_ target: InspectedReference) -> String? {
+        guard target.root == "context" else { return nil }
+        func literal(_ step: InspectedReference.Step) -> String? {
+            switch step {
+            case .property(let name): name
+            case .index(.string(let name)): name
+            default: nil
+            }
+        }
+        let names = target.steps.map(literal)
+        guard names.count >= 2, let kind = names[0], let area = names[1] else { return nil }
+        switch (kind, area, names.count) {
+        case ("responseOverride", "status", 2):
+            return "$context.responseOverride.status"
+        case ("requestOverride", "header", 3), ("requestOverride", "querystring", 3), ("requestOverride", "path", 3),
+             ("responseOverride", "header", 3):
+            return names[2].map { "$context.\(kind).\(area).\($0)" }
+        default:
+            return nil
+        }
     }
 
     private func referenceRules() -> [CheckFinding] {

@@ -36,7 +36,7 @@ extension Template {
         walker.walk(nodes, inStringLiteral: false)
         // Macro bodies print wherever they are called; their text is still the template's.
         for name in macros.keys.sorted() {
-            walker.walk(macros[name]!.body, inStringLiteral: false)
+            walker.walkRepeated(macros[name]!.body)
         }
         return walker.result()
     }
@@ -198,12 +198,43 @@ extension TemplateInspection {
         public var value: InspectedExpression
         /// Where `#set` is.
         public var location: TemplateLocation
+        /// The `#if` branches it sits in, outermost first.
+        public var branches: [BranchChoice]
+        /// Inside `#foreach`, `#define` or a macro body: it may run any number of times, or none.
+        public var repeats: Bool
 
         /// Creates an assignment.
-        public init(target: InspectedReference, value: InspectedExpression, location: TemplateLocation) {
+        public init(
+            target: InspectedReference, value: InspectedExpression, location: TemplateLocation, branches: [BranchChoice] = [],
+            repeats: Bool = false
+        ) {
             self.target = target
             self.value = value
             self.location = location
+            self.branches = branches
+            self.repeats = repeats
+        }
+
+        /// Whether the two sit in different branches of one `#if`, so that one render never runs both.
+        public func excludes(_ other: Assignment) -> Bool {
+            branches.contains { choice in
+                other.branches.contains { $0.conditional == choice.conditional && $0.branch != choice.branch }
+            }
+        }
+    }
+
+    /// One branch of one `#if`: the `#if`s are numbered from 0 in source order, and its branches
+    /// from 0 (`#if`, then each `#elseif`, then `#else`).
+    public struct BranchChoice: Sendable, Equatable, Hashable {
+        /// Which `#if`.
+        public var conditional: Int
+        /// Which of its branches.
+        public var branch: Int
+
+        /// Creates a choice.
+        public init(conditional: Int, branch: Int) {
+            self.conditional = conditional
+            self.branch = branch
         }
     }
 }

@@ -6,6 +6,11 @@ struct InspectionWalker {
     private var loops: [TemplateInspection.Loop] = []
     private var assignments: [TemplateInspection.Assignment] = []
     private var references: [InspectedReference] = []
+    /// The `#if` branches around the node being walked, and how many `#if`s came before.
+    private var branches: [TemplateInspection.BranchChoice] = []
+    private var conditionalCount = 0
+    /// How many `#foreach`, `#define` or macro bodies are around the node being walked.
+    private var repeatDepth = 0
     /// Line starts, built once: locations are asked for every reference, not just on error.
     private let lineStarts: [Int]
 
@@ -35,28 +40,47 @@ struct InspectionWalker {
             case .set(let target, let value, let offset):
                 let inspectedTarget = summarise(target)
                 let inspectedValue = summarise(value)
-                assignments.append(TemplateInspection.Assignment(target: inspectedTarget, value: inspectedValue, location: location(offset)))
+                assignments.append(TemplateInspection.Assignment(
+                    target: inspectedTarget, value: inspectedValue, location: location(offset), branches: self.branches,
+                    repeats: repeatDepth > 0))
             case .conditional(let branches, let otherwise):
-                for branch in branches {
+                let conditional = conditionalCount
+                conditionalCount += 1
+                for (number, branch) in branches.enumerated() {
                     _ = summarise(branch.condition)
-                    walk(branch.body, inStringLiteral: inStringLiteral)
+                    walk(branch.body, inStringLiteral: inStringLiteral, branch: .init(conditional: conditional, branch: number))
                 }
-                if let otherwise { walk(otherwise, inStringLiteral: inStringLiteral) }
+                if let otherwise {
+                    walk(otherwise, inStringLiteral: inStringLiteral, branch: .init(conditional: conditional, branch: branches.count))
+                }
             case .foreach(let variable, let iterable, let body, let offset):
                 let inspected = summarise(iterable)
                 loops.append(TemplateInspection.Loop(
                     variable: variable.name, iterable: inspected, location: location(offset), hasBreak: Self.containsBreak(body)))
-                walk(body, inStringLiteral: inStringLiteral)
+                walkRepeated(body, inStringLiteral: inStringLiteral)
             case .breakLoop(let scope, _):
                 if let scope { _ = summarise(scope) }
             case .define(_, let body):
-                walk(body, inStringLiteral: inStringLiteral)
+                walkRepeated(body, inStringLiteral: inStringLiteral)
             case .macroCall(_, let arguments, _, _):
                 for argument in arguments { _ = summarise(argument) }
             case .evaluate(let expression, _):
                 _ = summarise(expression)
             }
         }
+    }
+
+    /// Walks a body that may run any number of times: a loop's, a `#define`'s or a macro's.
+    mutating func walkRepeated(_ nodes: [Node], inStringLiteral: Bool = false) {
+        repeatDepth += 1
+        walk(nodes, inStringLiteral: inStringLiteral)
+        repeatDepth -= 1
+    }
+
+    private mutating func walk(_ nodes: [Node], inStringLiteral: Bool, branch: TemplateInspection.BranchChoice) {
+        branches.append(branch)
+        walk(nodes, inStringLiteral: inStringLiteral)
+        branches.removeLast()
     }
 
     // MARK: Summaries

@@ -48,4 +48,25 @@ struct TemplateInspectionTests {
         #expect(json.textAfter == "\"}")
         #expect(json.reference.location == TemplateLocation(line: 3, column: 8))
     }
+
+    @Test("an assignment knows the #if branches around it and whether it may repeat")
+    func assignmentScope() throws {
+        let source = """
+            #set($a = 1)
+            #if($x)#set($b = 1)#if($y)#set($c = 1)#end#elseif($z)#set($d = 1)#else#set($e = 1)#end
+            #foreach($i in [1])#set($f = 1)#end
+            #macro(m)#set($g = 1)#end
+            """
+        let assignments = try Template(source: source).inspect().assignments
+        let byName = Dictionary(uniqueKeysWithValues: assignments.map { ($0.target.root, $0) })
+        let a = try #require(byName["a"]), b = try #require(byName["b"]), c = try #require(byName["c"])
+        let d = try #require(byName["d"]), e = try #require(byName["e"])
+        #expect(a.branches.isEmpty && !a.repeats)
+        #expect(c.branches == [TemplateInspection.BranchChoice(conditional: 0, branch: 0), TemplateInspection.BranchChoice(conditional: 1, branch: 0)])
+        #expect(e.branches == [TemplateInspection.BranchChoice(conditional: 0, branch: 2)])
+        #expect(!a.excludes(b) && !b.excludes(c) && !c.excludes(b))
+        #expect(b.excludes(d) && c.excludes(d) && d.excludes(e) && e.excludes(c))
+        #expect(byName["f"]?.repeats == true)
+        #expect(byName["g"]?.repeats == true)
+    }
 }
