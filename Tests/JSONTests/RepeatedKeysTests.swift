@@ -54,7 +54,7 @@ struct RepeatedKeysTests {
         #expect(objects[3]["k10"] == nil)
     }
 
-    /// Canonically equivalent keys are one key to `==`, but each object keeps its own spelling.
+    /// Canonically equivalent keys are two keys, as Java's `String.equals` has it; each object keeps its own spelling.
     @Test("a record spelling a key differently keeps its own bytes")
     func equivalentSpellings() throws {
         let precomposed = "\u{E9}"
@@ -66,6 +66,25 @@ struct RepeatedKeysTests {
         #expect(Array(first.keys[0].utf8) == Array(precomposed.utf8))
         #expect(Array(second.keys[0].utf8) == Array(decomposed.utf8))
         #expect(second.values == [.integer(3), .integer(4)])
+        #expect(first[decomposed] == nil && second[precomposed] == nil)
+    }
+
+    /// json-smart's `LinkedHashMap` compares keys with `String.equals`: the oracle prints
+    /// `{é=3, é=2}` for `{"é":1,"e\u{301}":2,"é":3}` (Fixtures/language/input/input-json-keys-byte-exact).
+    @Test("keys that are canonically equivalent but spelled differently are two keys")
+    func equivalentKeysStayApart() throws {
+        let text = "{\"\u{E9}\":1,\"e\u{301}\":2,\"\u{E9}\":3}"
+        guard case .object(let object) = try JSONValue.parse(text) else { Issue.record("not an object"); return }
+        #expect(object.keys.map { Array($0.utf8) } == [Array("\u{E9}".utf8), Array("e\u{301}".utf8)])
+        #expect(object["\u{E9}"] == .integer(3))
+        #expect(object["e\u{301}"] == .integer(2))
+        #expect(JSONValue.string("\u{E9}") != JSONValue.string("e\u{301}"))
+        // Past the indexed size, the key index agrees.
+        var large = object
+        for number in 0..<20 { large["k\(number)"] = .integer(number) }
+        #expect(large["e\u{301}"] == .integer(2))
+        large["e\u{301}"] = 5
+        #expect(large["\u{E9}"] == .integer(3) && large.count == 22)
     }
 
     @Test("changing one parsed record leaves the others alone")

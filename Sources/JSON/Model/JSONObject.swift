@@ -1,8 +1,12 @@
+import JavaLang
+
 /// A JSON object that remembers insertion order, as the `LinkedHashMap` json-smart builds.
 ///
 /// Setting an existing key replaces its value in place (the key keeps its first position),
 /// which is also what a duplicate key in the input does: `{"b":1,"a":2,"b":3}` reads as
-/// `{"b":3,"a":2}`. Equality ignores order, as `java.util.Map.equals` does.
+/// `{"b":3,"a":2}`. Keys are the same only byte for byte, as Java's `String.equals` has it
+/// (canonically equivalent spellings are two keys). Equality ignores order, as
+/// `java.util.Map.equals` does.
 public struct JSONObject: Sendable, Hashable, Sequence {
     /// The keys, in insertion order.
     public private(set) var keys: [String] = []
@@ -10,7 +14,7 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     public private(set) var values: [JSONValue] = []
     /// Built only past `indexedCount` keys: most JSON objects are small, and a linear search
     /// over a few keys is cheaper than hashing each one while parsing.
-    private var positions: [String: Int]?
+    private var positions: [JavaStringKey: Int]?
     private static let indexedCount = 8
 
     /// An empty object.
@@ -18,7 +22,7 @@ public struct JSONObject: Sendable, Hashable, Sequence {
 
     /// The reader's finished object: distinct keys in order, their values, and the key index
     /// it kept while reading (nil for `indexedCount` keys or fewer), so nothing is rebuilt.
-    init(parsedKeys keys: [String], values: [JSONValue], positions: [String: Int]?) {
+    init(parsedKeys keys: [String], values: [JSONValue], positions: [JavaStringKey: Int]?) {
         self.keys = keys
         self.values = values
         self.positions = positions
@@ -62,7 +66,7 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         keys.append(key)
         values.append(value)
         if positions != nil {
-            positions![key] = keys.count - 1
+            positions![JavaStringKey(key)] = keys.count - 1
         } else if keys.count > JSONObject.indexedCount {
             rebuildPositions()
         }
@@ -70,14 +74,14 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     }
 
     private func position(of key: String) -> Int? {
-        if let positions { return positions[key] }
-        return keys.firstIndex(of: key)
+        if let positions { return positions[JavaStringKey(key)] }
+        return keys.firstIndex { $0 == key && $0.javaEquals(key) }
     }
 
     private mutating func rebuildPositions() {
-        var built: [String: Int] = [:]
+        var built: [JavaStringKey: Int] = [:]
         built.reserveCapacity(keys.count)
-        for (position, key) in keys.enumerated() { built[key] = position }
+        for (position, key) in keys.enumerated() { built[JavaStringKey(key)] = position }
         positions = built
     }
 

@@ -24,6 +24,25 @@ public enum JSONValue: Sendable, Hashable {
     case object(JSONObject)
 }
 
+extension JSONValue {
+    /// Java's `equals`: strings are equal only byte for byte (see `String.javaEquals`), so
+    /// `["\u{E9}"]` and `["e\u{301}"]` differ as they do in a template; the rest as Swift compares them.
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): true
+        case let (.bool(a), .bool(b)): a == b
+        case let (.integer(a), .integer(b)): a == b
+        case let (.bigInteger(a), .bigInteger(b)): a == b
+        case let (.double(a), .double(b)): a == b
+        case let (.bigDecimal(a), .bigDecimal(b)): a == b
+        case let (.string(a), .string(b)): a.javaEquals(b)
+        case let (.array(a), .array(b)): a == b
+        case let (.object(a), .object(b)): a == b
+        default: false
+        }
+    }
+}
+
 extension JSONValue: ExpressibleByNilLiteral {
     /// `nil` is JSON `null`, so tests can write `[1, nil]`.
     public init(nilLiteral: ()) { self = .null }

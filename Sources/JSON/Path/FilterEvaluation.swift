@@ -83,10 +83,10 @@ extension PathEvaluator {
             return order(leftNumber < rightNumber ? -1 : (leftNumber > rightNumber ? 1 : 0), comparison)
         }
         if case .string(let leftText) = left, case .string(let rightText) = right {
-            let sign = leftText.utf16.lexicographicallyPrecedes(rightText.utf16) ? -1 : (leftText == rightText ? 0 : 1)
+            let sign = leftText.utf16.lexicographicallyPrecedes(rightText.utf16) ? -1 : (leftText.javaEquals(rightText) ? 0 : 1)
             return order(sign, comparison)
         }
-        let same = left == .null || right == .null ? left == right : leftOperand.text == rightOperand.text
+        let same = left == .null || right == .null ? left == right : leftOperand.text.javaEquals(rightOperand.text)
         switch comparison {
         case .equal: return same
         case .notEqual: return !same

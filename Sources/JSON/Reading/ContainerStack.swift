@@ -1,3 +1,5 @@
+import JavaLang
+
 /// The members of the arrays and objects still open during a parse, on one stack.
 ///
 /// A container's values are pushed as they are read and moved into an array of exactly the
@@ -91,17 +93,17 @@ struct ContainerStack: ~Copyable {
         if object.index == nil {
             var position = object.keyBase
             while position < keyCount {
-                if keys[position] == key {
+                if keys[position].javaEquals(key) {
                     values.slot(object.valueBase + position - object.keyBase).pointee = value
                     return
                 }
                 position += 1
             }
-        } else if let position = object.index![key] {
+        } else if let position = object.index![JavaStringKey(key)] {
             values.slot(object.valueBase + position).pointee = value
             return
         } else {
-            object.index![key] = keyCount - object.keyBase
+            object.index![JavaStringKey(key)] = keyCount - object.keyBase
         }
         pushKey(key)
         push(value)
@@ -124,10 +126,10 @@ struct ContainerStack: ~Copyable {
         keyCount += 1
     }
 
-    private func keyIndex(from keyBase: Int) -> [String: Int] {
-        var built: [String: Int] = [:]
+    private func keyIndex(from keyBase: Int) -> [JavaStringKey: Int] {
+        var built: [JavaStringKey: Int] = [:]
         built.reserveCapacity(keyCount - keyBase)
-        for position in keyBase..<keyCount { built[keys[position]] = position - keyBase }
+        for position in keyBase..<keyCount { built[JavaStringKey(keys[position])] = position - keyBase }
         return built
     }
 

@@ -1,3 +1,5 @@
+import JavaLang
+
 /// An object being read: where its members start on the `ContainerStack`, and how far its
 /// keys have repeated those of the last object finished at the same depth.
 ///
@@ -17,7 +19,7 @@ struct OpenObject {
     var following = true
     /// The key index, made once the object has more than `JSONObject.parsedIndexThreshold`
     /// keys on the stack; below that a linear search is cheaper.
-    var index: [String: Int]?
+    var index: [JavaStringKey: Int]?
 
     init(depth: Int, keyBase: Int, valueBase: Int) {
         self.depth = depth
@@ -30,7 +32,7 @@ struct OpenObject {
 /// `JSONObject.parsedIndexThreshold` keys or fewer).
 struct ObjectShape {
     var keys: [String] = []
-    var index: [String: Int]?
+    var index: [JavaStringKey: Int]?
     /// `keys` as short spellings (`KeyCache.Spelling.none` for a key that has none), so that
     /// a key that repeats is recognised from the input bytes without becoming a String. Empty
     /// until two objects in a row have repeated all the keys: made for a shape that records
@@ -42,7 +44,7 @@ struct ObjectShape {
     init() {}
 
     /// The keys of an object just finished, with their index, and no spellings yet.
-    init(keys: [String], index: [String: Int]?) {
+    init(keys: [String], index: [JavaStringKey: Int]?) {
         self.keys = keys
         self.index = index
     }

@@ -78,7 +78,7 @@ struct TranscodingPass: ~Copyable {
         do { try reader.enter() } catch { throw .unsupported }
         output.append(UInt8(ascii: "{"))
         let keyBase = openKeys.count
-        var keyIndex: Set<String>?
+        var keyIndex: Set<JavaStringKey>?
         var isFirst = true
         while true {
             reader.read()
@@ -121,18 +121,18 @@ struct TranscodingPass: ~Copyable {
     }
 
     /// Records a key of the object whose keys start at `keyBase`, or gives up on a repeat.
-    /// Compared as Strings, as the parser's objects compare them (canonically equivalent
-    /// spellings are the same key). Past `JSONObject.parsedIndexThreshold` keys a set
+    /// Compared byte for byte, as the parser's objects compare them (canonically equivalent
+    /// spellings are two keys, as in Java). Past `JSONObject.parsedIndexThreshold` keys a set
     /// replaces the linear search, as the parser's key index does.
-    private mutating func remember(_ key: String, keyBase: Int, index: inout Set<String>?) throws(TranscodingStop) {
+    private mutating func remember(_ key: String, keyBase: Int, index: inout Set<JavaStringKey>?) throws(TranscodingStop) {
         if index != nil {
-            guard index!.insert(key).inserted else { throw .unsupported }
+            guard index!.insert(JavaStringKey(key)).inserted else { throw .unsupported }
             return
         }
-        for position in keyBase..<openKeys.count where openKeys[position] == key { throw .unsupported }
+        for position in keyBase..<openKeys.count where openKeys[position].javaEquals(key) { throw .unsupported }
         openKeys.append(key)
         if openKeys.count - keyBase > JSONObject.parsedIndexThreshold {
-            index = Set(openKeys[keyBase...])
+            index = Set(openKeys[keyBase...].map(JavaStringKey.init))
             openKeys.removeSubrange(keyBase...)
         }
     }

@@ -68,7 +68,7 @@ public struct OrderedMap: Sendable, Equatable {
     public private(set) var keys: [String] = []
     /// The values, in key order.
     public private(set) var values: [Value] = []
-    private var index: [String: Int]?
+    private var index: [JavaStringKey: Int]?
     /// Comparing short keys is cheaper than hashing them; a request context has about 20.
     private static let indexedCount = 32
 
@@ -96,10 +96,10 @@ public struct OrderedMap: Sendable, Equatable {
     public var isEmpty: Bool { keys.isEmpty }
 
     private func position(of key: String) -> Int? {
-        if let index { return index[key] }
+        if let index { return index[JavaStringKey(key)] }
         // Most keys differ in length, and comparing lengths first skips a full string compare.
         let length = key.utf8.count
-        return keys.firstIndex { $0.utf8.count == length && $0 == key }
+        return keys.firstIndex { $0.utf8.count == length && $0 == key && $0.javaEquals(key) }
     }
 
     /// Adds a key the map does not have, keeping the index once there is one.
@@ -107,7 +107,7 @@ public struct OrderedMap: Sendable, Equatable {
         keys.append(key)
         values.append(consume value)
         if index != nil {
-            index![key] = keys.count - 1
+            index![JavaStringKey(key)] = keys.count - 1
         } else if keys.count > OrderedMap.indexedCount {
             rebuildIndex()
         }
@@ -118,9 +118,9 @@ public struct OrderedMap: Sendable, Equatable {
             index = nil
             return
         }
-        var built: [String: Int] = [:]
+        var built: [JavaStringKey: Int] = [:]
         built.reserveCapacity(keys.count)
-        for (position, key) in keys.enumerated() { built[key] = position }
+        for (position, key) in keys.enumerated() { built[JavaStringKey(key)] = position }
         index = built
     }
 

@@ -1,3 +1,5 @@
+import JavaLang
+
 /// Velocity 1.7's `==`: numbers compare by value, values of one kind with Java's `equals`,
 /// values of different kinds by their `toString()`.
 enum Equality {
@@ -13,7 +15,7 @@ enum Equality {
             return false
         default:
             if sameKind(left, right) { return javaEquals(left, right) }
-            return left.javaString == right.javaString
+            return left.javaString.javaEquals(right.javaString)
         }
     }
 
@@ -35,7 +37,7 @@ enum Equality {
         case let (.bigInteger(a), .bigInteger(b)): return a == b
         case let (.integer(a), .bigInteger(b)), let (.bigInteger(b), .integer(a)): return b.int64Value == a
         case let (.double(a), .double(b)): return a.bitPattern == b.bitPattern || (a.isNaN && b.isNaN)
-        case let (.string(a), .string(b)): return a == b
+        case let (.string(a), .string(b)): return a.javaEquals(b)
         case let (.list(a), .list(b)):
             if a === b { return true }
             return a.elements.count == b.elements.count && zip(a.elements, b.elements).allSatisfy { javaEquals($0, $1) }
@@ -44,7 +46,7 @@ enum Equality {
             guard a.count == b.count else { return false }
             return a.pairs.allSatisfy { pair in b.get(pair.key).map { javaEquals(pair.value, $0) } ?? false }
         case let (.entry(mapA, keyA), .entry(mapB, keyB)):
-            return keyA == keyB && javaEquals(mapA.entryValue(keyA), mapB.entryValue(keyB))
+            return keyA.javaEquals(keyB) && javaEquals(mapA.entryValue(keyA), mapB.entryValue(keyB))
         case let (.loop(a), .loop(b)): return a === b
         default: return false
         }

@@ -7,7 +7,7 @@ extension Renderer {
     func property(_ property: Member, of value: RuntimeValue) throws(VTLError) -> RuntimeValue {
         switch value {
         case .map(let map):
-            return map.get(property.name) ?? .null
+            return map.get(identifier: property.name) ?? .null
         case .json(.object(let object)):
             return RuntimeValue.member(property.name, of: object)
         default:
@@ -126,7 +126,7 @@ extension Renderer {
             return RuntimeValue(json: elements[position])
         case (.object(let object), "size", 0): return .integer(object.count)
         case (.object(let object), "isEmpty", 0): return .bool(object.isEmpty)
-        case (.object(let object), "get", 1): return RuntimeValue.member(arguments[0].javaString, of: object)
+        case (.object(let object), "get", 1): return RuntimeValue.member(key: arguments[0].javaString, of: object)
         case (.object(let object), "containsKey", 1): return .bool(object[arguments[0].javaString] != nil)
         case (.object(let object), "keySet", 0): return .list(ListStorage(object.keys.map(RuntimeValue.string)))
         default: return nil
@@ -154,7 +154,7 @@ extension Renderer {
             guard let position = try resolvedPosition(index, count: elements.count, offset: offset) else { return .null }
             return RuntimeValue(json: elements[position])
         case .json(.object(let object)):
-            return RuntimeValue.member(index.javaString, of: object)
+            return RuntimeValue.member(key: index.javaString, of: object)
         case .map(let map):
             return map.get(index.javaString) ?? .null
         case .object(let host):

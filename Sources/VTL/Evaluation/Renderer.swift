@@ -95,7 +95,7 @@ final class Renderer {
         guard macroFrames.isEmpty else { return nil }
         switch globals[slot] {
         case .json(.object(let object)): return RuntimeValue.member(member.name, of: object)
-        case .map(let map): return map.get(member.name) ?? .null
+        case .map(let map): return map.get(identifier: member.name) ?? .null
         case .loop(let status): return status.field(member.loopField)
         case .null: return .null
         default: return nil

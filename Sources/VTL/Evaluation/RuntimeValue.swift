@@ -101,7 +101,7 @@ final class MapStorage {
     /// shares it; `convertValues()` puts them in their places. Reading `$context.identity`
     /// then costs one conversion, not one for each of the context's twenty-odd values.
     @exclusivity(unchecked) private var readContainers: [(position: Int, value: RuntimeValue)] = []
-    @exclusivity(unchecked) private var index: [String: Int]?
+    @exclusivity(unchecked) private var index: [JavaStringKey: Int]?
     /// Comparing short keys is cheaper than hashing them; a request context has about 20.
     private static let indexedCount = 32
 
@@ -176,24 +176,26 @@ final class MapStorage {
 
     var count: Int { keys.count }
 
-    private func position(of key: String) -> Int? {
-        if let index { return index[key] }
+    /// `keyIsASCII` spares the byte comparison after `==`: a spelling canonically equal to
+    /// ASCII text is longer than it (U+212A for "K", U+037E for ";"), so the lengths differ.
+    private func position(of key: String, keyIsASCII: Bool = false) -> Int? {
+        if let index { return index[JavaStringKey(key)] }
         // Most keys differ in length, and comparing lengths first skips a full string compare.
         // A loop of our own: `firstIndex(where:)` cost about 200 instructions over a request
         // context's twenty keys.
         let length = key.utf8.count
         var position = 0
         while position < keys.count {
-            if keys[position].utf8.count == length && keys[position] == key { return position }
+            if keys[position].utf8.count == length && keys[position] == key && (keyIsASCII || keys[position].javaEquals(key)) { return position }
             position += 1
         }
         return nil
     }
 
     private func rebuildIndex() {
-        var built: [String: Int] = [:]
+        var built: [JavaStringKey: Int] = [:]
         built.reserveCapacity(keys.count)
-        for (position, key) in keys.enumerated() { built[key] = position }
+        for (position, key) in keys.enumerated() { built[JavaStringKey(key)] = position }
         index = built
     }
 
@@ -209,6 +211,17 @@ final class MapStorage {
     /// The value, thawing a frozen JSON container in place so later reads share it.
     func get(_ key: String) -> RuntimeValue? {
         guard let position = position(of: key) else { return nil }
+        return get(at: position)
+    }
+
+    /// `get` for a property name, an ASCII identifier, which is compared without the byte check.
+    func get(identifier: String) -> RuntimeValue? {
+        guard let position = position(of: identifier, keyIsASCII: true) else { return nil }
+        return get(at: position)
+    }
+
+    @inline(__always)
+    private func get(at position: Int) -> RuntimeValue {
         guard let unconverted else { return value(at: position) }
         if let scalar = unconverted.scalar(at: position) { return scalar }
         if let read = readContainers.first(where: { $0.position == position }) { return read.value }
@@ -246,7 +259,7 @@ final class MapStorage {
         keys.append(key)
         values.append(value)
         if index != nil {
-            index![key] = keys.count - 1
+            index![JavaStringKey(key)] = keys.count - 1
         } else if keys.count > MapStorage.indexedCount {
             rebuildIndex()
         }
@@ -398,6 +411,8 @@ extension RuntimeValue {
     /// here, comparing lengths before text: `JSONObject`'s subscript goes through the generic
     /// `firstIndex(of:)` and an optional, over twice the cost for a three-key record. Keys are
     /// distinct, so a search finds what the subscript would.
+    ///
+    /// For property names, which are ASCII identifiers; `member(key:of:)` takes any text.
     @inline(__always)
     static func member(_ name: String, of object: JSONObject) -> RuntimeValue {
         let keys = object.keys
@@ -405,10 +420,18 @@ extension RuntimeValue {
         let length = name.utf8.count
         var position = 0
         while position < keys.count {
+            // Exact, as Java's `equals` is, without `javaEquals`: a name is an ASCII identifier, and
+            // a spelling canonically equal to ASCII text is longer (U+212A for "K", U+037E for ";").
             if keys[position].utf8.count == length && keys[position] == name { return RuntimeValue(json: object.values[position]) }
             position += 1
         }
         return .null
+    }
+
+    /// `object[key]` for a key given as text (`$record.get($name)`, `$record[$name]`), which
+    /// may be spelled in ways `==` calls equal and Java does not; the object's own search is exact.
+    static func member(key: String, of object: JSONObject) -> RuntimeValue {
+        object[key].map(RuntimeValue.init(json:)) ?? .null
     }
 
     /// The value as it may be stored and shared: one level of a frozen JSON container is

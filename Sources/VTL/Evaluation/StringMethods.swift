@@ -61,7 +61,7 @@ extension Renderer {
             case "contains": return .bool(other.isEmpty || JavaStringSearch.find(other, in: string, from: nil, backwards: false) >= 0)
             case "startsWith": return .bool(string.utf16.starts(with: other.utf16))
             case "endsWith": return .bool(string.utf16.reversed().starts(with: other.utf16.reversed()))
-            case "equalsIgnoreCase": return .bool(string.uppercased() == other.uppercased())
+            case "equalsIgnoreCase": return .bool(string.javaEqualsIgnoringCase(other))
             case "concat": return .string(string + other)
             default: return .integer(JavaStringSearch.compare(string, other))
             }
