@@ -2,6 +2,7 @@ extension String {
     /// Java's `String.equals`: the same UTF-16 code units, which for Swift's well-formed
     /// strings means the same UTF-8 bytes. Swift's `==` is canonical equivalence, under which
     /// "é" (U+00E9) equals "e" + U+0301; in Java, and so in a template, they differ.
+    ///
     /// Not inlined: taking the address of a String held in an array copies it (a retain and
     /// a release) when this is inlined into a loop over keys; a call borrows it.
     public func javaEquals(_ other: String) -> Bool {
@@ -44,6 +45,7 @@ extension String {
 /// A dictionary or set key that compares and hashes a String by its bytes, as a Java
 /// `HashMap` compares its keys (`String` itself would merge canonically equivalent spellings).
 public struct JavaStringKey: Hashable, Sendable {
+    /// The key's text.
     public let string: String
 
     @inlinable
