@@ -40,4 +40,16 @@ struct OrderedMapTests {
         #expect(map["new"] == "y")
         #expect(map.keys.first == "k1")
     }
+
+    /// A `LinkedHashMap` compares keys with `String.equals`: U+00E9 and e + U+0301 are two keys.
+    @Test(arguments: [3, 40])
+    func keysAndStringsAreTheSameOnlyByteForByte(size: Int) {
+        var pairs: [(String, Value)] = (0..<size - 2).map { ("k\($0)", .integer($0)) }
+        pairs += [("\u{E9}", 1), ("e\u{301}", 2)]
+        let map = OrderedMap(pairs)
+        #expect(map.count == size)
+        #expect(map["\u{E9}"] == 1 && map["e\u{301}"] == 2)
+        #expect(Value.string("\u{E9}") != Value.string("e\u{301}"))
+        #expect(OrderedMap([("\u{E9}", 1)]) != OrderedMap([("e\u{301}", 1)]))
+    }
 }

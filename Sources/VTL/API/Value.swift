@@ -40,8 +40,9 @@ public enum Value: Sendable, Equatable {
     /// A Java-style list.
     public static func list(_ elements: [Value]) -> Value { .list(elements, style: .java) }
 
-    /// Structural equality for tests and callers: NaN equals NaN, lists compare style too, and
-    /// objects compare by type and printed text (they have no identity across renders).
+    /// Structural equality for tests and callers: strings byte for byte (as Java's `equals`;
+    /// see `String.javaEquals`), NaN equals NaN, lists compare style too, and objects compare
+    /// by type and printed text (they have no identity across renders).
     public static func == (lhs: Value, rhs: Value) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): true
@@ -49,7 +50,7 @@ public enum Value: Sendable, Equatable {
         case let (.integer(a), .integer(b)): a == b
         case let (.bigInteger(a), .bigInteger(b)): a == b
         case let (.double(a), .double(b)): a == b || (a.isNaN && b.isNaN)
-        case let (.string(a), .string(b)): a == b
+        case let (.string(a), .string(b)): a.javaEquals(b)
         case let (.list(a, styleA), .list(b, styleB)): a == b && styleA == styleB
         case let (.map(a), .map(b)): a == b
         case let (.object(a), .object(b)): a.printed == b.printed && type(of: a) == type(of: b)
@@ -167,9 +168,10 @@ public struct OrderedMap: Sendable, Equatable {
         Array(zip(keys, values))
     }
 
-    /// Equal when the same keys are in the same order with equal values, as two `LinkedHashMap`s print alike.
+    /// Equal when the same keys (byte for byte) are in the same order with equal values, as two
+    /// `LinkedHashMap`s print alike.
     public static func == (lhs: OrderedMap, rhs: OrderedMap) -> Bool {
-        lhs.keys == rhs.keys && lhs.values == rhs.values
+        lhs.keys.count == rhs.keys.count && zip(lhs.keys, rhs.keys).allSatisfy { $0.javaEquals($1) } && lhs.values == rhs.values
     }
 }
 
