@@ -17,6 +17,10 @@ struct JavaRegex {
     private let entireRegex: NSRegularExpression
     /// The pattern as plain text, when it has no syntax in it.
     private let literal: LiteralPattern?
+    /// The empty pattern, which Java matches between every two UTF-16 units, the halves of a
+    /// surrogate pair included (`"😀".split('')` is two halves, printed `??`); ICU never
+    /// matches inside a pair, so these matches are made here.
+    private let isEmpty: Bool
 
     init(_ pattern: String) throws(Failure) {
         // Java's empty pattern matches the empty string everywhere (`"abc".split("")` gives
@@ -29,6 +33,7 @@ struct JavaRegex {
             throw Failure(message: "not a valid Java regular expression")
         }
         literal = LiteralPattern(pattern)
+        isEmpty = pattern.isEmpty
     }
 
     func matchesEntirely(_ string: String, budget: inout Duration) throws(Failure) -> Bool {
@@ -55,6 +60,13 @@ struct JavaRegex {
         if let literal { return literal.split(string, limit: limit) }
         let units = Array(string.utf16)
         if units.isEmpty { return [""] }
+        if isEmpty {
+            // One piece a unit; a positive limit keeps the rest in the last piece.
+            let cut = limit > 0 ? min(limit - 1, units.count) : units.count
+            var pieces = (0..<cut).map { String(javaUTF16: units[$0..<($0 + 1)]) }
+            if cut < units.count { pieces.append(String(javaUTF16: units[cut...])) }
+            return pieces
+        }
         var pieces: [String] = []
         var start = 0
         for match in try Self.matches(of: regex, in: string, range: NSRange(location: 0, length: units.count), budget: &budget) {
@@ -62,10 +74,10 @@ struct JavaRegex {
             let range = match.range
             if range.length == 0 && range.location == 0 { continue }
             if range.length == 0 && range.location >= units.count { break }
-            pieces.append(String(decoding: units[start..<range.location], as: UTF16.self))
+            pieces.append(String(javaUTF16: units[start..<range.location]))
             start = range.location + range.length
         }
-        pieces.append(String(decoding: units[start...], as: UTF16.self))
+        pieces.append(String(javaUTF16: units[start...]))
         if limit == 0 {
             while let last = pieces.last, last.isEmpty, pieces.count > 0 { pieces.removeLast() }
             if pieces.isEmpty { return [] }
@@ -84,6 +96,14 @@ struct JavaRegex {
             return try literal.replace(in: string, with: inserted, all: all, maximumUnits: maximumUnits) ?? string
         }
         let units = Array(string.utf16)
+        if isEmpty {
+            let inserted = try ReplacementTemplate(replacement, groupCount: 0, regex: regex).expanded(wholeMatch: "")
+            guard all else { return inserted + string }
+            guard let replaced = JavaStringSearch.replacingAll("", with: inserted, in: string, maximumUnits: maximumUnits) else {
+                throw Failure(message: "the result would pass the outputBytes limit", isTooLarge: true)
+            }
+            return replaced
+        }
         let matches = try Self.matches(
             of: regex, in: string, range: NSRange(location: 0, length: units.count), first: !all, budget: &budget)
         guard !matches.isEmpty else { return string }
@@ -99,7 +119,7 @@ struct JavaRegex {
         }
         result.append(contentsOf: units[position...])
         if result.count > maximumUnits { throw Failure(message: "the result would pass the outputBytes limit", isTooLarge: true) }
-        return String(decoding: result, as: UTF16.self)
+        return String(javaUTF16: result)
     }
 }
 
@@ -130,7 +150,7 @@ private struct ReplacementTemplate {
                     guard let close = units[index...].firstIndex(of: UInt16(UInt8(ascii: "}"))) else {
                         throw JavaRegex.Failure(message: "named capturing group is missing trailing '}'")
                     }
-                    let name = String(decoding: units[(index + 1)..<close], as: UTF16.self)
+                    let name = String(javaUTF16: units[(index + 1)..<close])
                     guard let number = ReplacementTemplate.groupNumber(named: name, in: regex) else {
                         throw JavaRegex.Failure(message: "no group with name {\(name)}")
                     }
@@ -183,7 +203,7 @@ private struct ReplacementTemplate {
             case .group: units.append(contentsOf: wholeMatch.utf16)
             }
         }
-        return String(decoding: units, as: UTF16.self)
+        return String(javaUTF16: units)
     }
 
     private static func digit(_ unit: UInt16) -> Int? {

@@ -15,7 +15,7 @@ extension Renderer {
         case ("toUpperCase", 0):
             return .string(string.uppercased())
         case ("toLowerCase", 0):
-            return .string(string.lowercased())
+            return .string(string.javaLowercased())
         case ("trim", 0):
             // Java's trim removes every character up to U+0020, nothing else.
             let units = Array(string.utf16)
@@ -23,7 +23,7 @@ extension Renderer {
             var end = units.count
             while start < end, units[start] <= 0x20 { start += 1 }
             while end > start, units[end - 1] <= 0x20 { end -= 1 }
-            return .string(String(decoding: units[start..<end], as: UTF16.self))
+            return .string(String(javaUTF16: units[start..<end]))
         case ("hashCode", 0):
             var hash: Int32 = 0
             for unit in string.utf16 { hash = hash &* 31 &+ Int32(unit) }
@@ -34,7 +34,7 @@ extension Renderer {
             guard units.indices.contains(position) else {
                 throw failure("index \(position) is out of range for a string of length \(units.count)")
             }
-            return .string(String(decoding: [units[position]], as: UTF16.self))
+            return .string(String(javaUTF16: [units[position]]))
         case ("substring", 1), ("substring", 2):
             guard case .integer(let begin) = arguments[0] else { return nil }
             let units = Array(string.utf16)
@@ -46,7 +46,7 @@ extension Renderer {
             guard begin >= 0, end <= units.count, begin <= end else {
                 throw failure("begin \(begin), end \(end), length \(units.count)")
             }
-            return .string(String(decoding: units[begin..<end], as: UTF16.self))
+            return .string(String(javaUTF16: units[begin..<end]))
         case ("indexOf", 1), ("indexOf", 2), ("lastIndexOf", 1), ("lastIndexOf", 2):
             guard let needle = try textArgument(arguments[0], of: name, at: offset) else { return nil }
             var from: Int?
@@ -174,7 +174,7 @@ enum JavaStringSearch {
                 result.append(unit)
                 result.append(contentsOf: insert)
             }
-            return String(decoding: result, as: UTF16.self)
+            return String(javaUTF16: result)
         }
         let pattern = Array(target.utf16)
         var result: [UInt16] = []
@@ -193,7 +193,7 @@ enum JavaStringSearch {
         }
         if start == 0 { return string }
         result.append(contentsOf: text[start...])
-        return result.count > maximumUnits ? nil : String(decoding: result, as: UTF16.self)
+        return result.count > maximumUnits ? nil : String(javaUTF16: result)
     }
 
     static func compare(_ left: String, _ right: String) -> Int {
