@@ -23,7 +23,7 @@ let package = Package(
         // The subset of YAML that API definitions use, with locations and local tags.
         .target(name: "YAML"),
         // $input, $util, $context, $stageVariables and the request -> integration -> response pipeline.
-        .target(name: "APIGateway", dependencies: ["VTL", "JSON", "YAML"]),
+        .target(name: "APIGateway", dependencies: ["JavaLang", "VTL", "JSON", "YAML"]),
         // The command line as a library, so tests run it in-process.
         .target(name: "VTLCommandLine", dependencies: ["VTL", "JSON", "APIGateway"]),
         .executableTarget(name: "vtl", dependencies: ["VTLCommandLine"]),

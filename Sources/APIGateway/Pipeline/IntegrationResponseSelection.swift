@@ -1,4 +1,5 @@
 import Foundation
+import JavaLang
 import JSON
 
 /// Step 8: which integration response handles the backend's answer.
@@ -51,7 +52,7 @@ enum IntegrationResponseSelection {
     static func matchesEntirely(_ pattern: String, _ subject: String, _ integration: Integration) throws(PipelineError) -> Bool {
         let regex: NSRegularExpression
         do {
-            regex = try NSRegularExpression(pattern: "(?:\(pattern))\\z")
+            regex = try NSRegularExpression(pattern: "(?:\(JavaRegexSyntax.icuPattern(pattern)))\\z")
         } catch {
             throw PipelineError("selectionPattern '\(pattern)' is not a valid Java regular expression", location: integration.location)
         }

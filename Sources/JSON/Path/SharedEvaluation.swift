@@ -89,7 +89,8 @@ final class SharedEvaluation {
         if let known = regexes[key] {
             regex = known
         } else {
-            regex = try? NSRegularExpression(pattern: "(?:" + pattern + ")\\z", options: caseInsensitive ? [.caseInsensitive] : [])
+            regex = try? NSRegularExpression(
+                pattern: "(?:" + JavaRegexSyntax.icuPattern(pattern) + ")\\z", options: caseInsensitive ? [.caseInsensitive] : [])
             regexes[key] = regex
         }
         guard let regex else { return false }

@@ -25,7 +25,7 @@ struct JavaRegex {
     init(_ pattern: String) throws(Failure) {
         // Java's empty pattern matches the empty string everywhere (`"abc".split("")` gives
         // `[a, b, c]`); ICU refuses an empty pattern but reads an empty group the same way.
-        let icuPattern = pattern.isEmpty ? "(?:)" : pattern
+        let icuPattern = pattern.isEmpty ? "(?:)" : JavaRegexSyntax.icuPattern(pattern)
         do {
             regex = try NSRegularExpression(pattern: icuPattern)
             entireRegex = try NSRegularExpression(pattern: "(?:\(icuPattern))\\z")
