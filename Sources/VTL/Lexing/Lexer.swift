@@ -449,11 +449,13 @@ struct Lexer {
                     break
                 }
             }
+            try checkNoEscapedQuote(closingAt: plainEnd)
             emit(.string(interpolates: interpolates, unescaped: nil), from: start, to: plainEnd + 1)
             position = plainEnd + 1
             return
         }
         guard let literal = UnescapedLiteral(in: bytes, quoteAt: start) else { throw error("unterminated string literal", at: start) }
+        try checkNoEscapedQuote(closingAt: literal.end)
         let interpolates = quote == UInt8(ascii: "\"")
             && literal.bytes.contains { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "#") }
         strings.append(String(decoding: literal.bytes, as: UTF8.self))
@@ -461,6 +463,22 @@ struct Lexer {
         if interpolates, !literal.escapes.isEmpty { stringEscapes[strings.count - 1] = literal.escapes }
         emit(.string(interpolates: interpolates, unescaped: strings.count - 1), from: start, to: literal.end + 1)
         position = literal.end + 1
+    }
+
+    /// `"say \"hi\""`: Velocity strings have no backslash escapes, so the string ends at the
+    /// quote after the backslash and what follows is a syntax error there, as Velocity reports
+    /// it. Said here with the reason, since the writer meant an escaped quote.
+    private func checkNoEscapedQuote(closingAt close: Int) throws(VTLError) {
+        guard close > 0, bytes[close - 1] == UInt8(ascii: "\\"), close + 1 < bytes.count else { return }
+        let next = bytes[close + 1]
+        let quote = bytes[close]
+        guard Lexer.isIdentifierCharacter(next) || next == UInt8(ascii: "$") || next == UInt8(ascii: "\\")
+            || ((next == UInt8(ascii: "\"") || next == UInt8(ascii: "'")) && next != quote)
+        else { return }
+        let doubled = quote == UInt8(ascii: "\"") ? "\"\"" : "''"
+        throw error(
+            "the string ended at the quote after '\\': a backslash does not escape a quote in Velocity (write \(doubled) for a quote inside the string)",
+            at: close + 1)
     }
 
     // MARK: Helpers
