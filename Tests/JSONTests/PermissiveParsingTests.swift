@@ -62,7 +62,7 @@ struct PermissiveParsingTests {
         ("\"a\u{01}b\"", "a\u{01}b"),                      // no backslash: control characters kept
         ("\"a\\nb\u{01}c\u{7F}d\"", "a\nbcd"),             // with a backslash: raw controls and DEL dropped
         ("\"a\\tb\tc\"", "a\tbc"),
-        (#""\ud83d\ude00|\ud83d|\ude00""#, "😀|\u{FFFD}|\u{FFFD}"), // lone surrogates cannot live in a Swift String
+        (#""\ud83d\ude00|\ud83d|\ude00""#, "😀|?|?"), // a lone surrogate cannot live in a Swift String: "?", as Java writes it
         (#""\u00e9\u20AC""#, "é€"),
     ])
     func strings(body: String, expected: String) throws {

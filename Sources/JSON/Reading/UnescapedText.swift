@@ -1,5 +1,6 @@
 /// Collects a string from UTF-8 bytes and UTF-16 escapes. Java strings may hold lone
-/// surrogates (`"\ud83d"`); Swift strings cannot, so each lone surrogate becomes U+FFFD.
+/// surrogates (`"\ud83d"`); Swift strings cannot, so each lone surrogate becomes "?", the
+/// byte Java's UTF-8 encoder writes for one when the template's output is sent.
 ///
 /// One instance serves a whole parse and keeps its storage between strings, so a body full
 /// of escaped strings allocates only for the Strings it produces. The storage is a plain
@@ -10,6 +11,8 @@ struct UnescapedText: ~Copyable {
     private var capacity: Int
     private var count = 0
     private var pendingHigh: UInt16?
+    /// What a lone surrogate becomes: "?".
+    private static let loneSurrogate: UInt32 = 0x3F
     /// Set when a dropped escape left part of a multi-byte character behind: only
     /// `finish()`, which repairs it as `String(decoding:)` does, may then read the bytes.
     private(set) var mayBeInvalid = false
@@ -89,7 +92,7 @@ struct UnescapedText: ~Copyable {
         if (0xD800...0xDBFF).contains(unit) {
             pendingHigh = unit
         } else {
-            appendScalar((0xDC00...0xDFFF).contains(unit) ? 0xFFFD : UInt32(unit))
+            appendScalar((0xDC00...0xDFFF).contains(unit) ? Self.loneSurrogate : UInt32(unit))
         }
     }
 
@@ -123,7 +126,7 @@ struct UnescapedText: ~Copyable {
     private mutating func flushPending() {
         if pendingHigh != nil {
             pendingHigh = nil
-            appendScalar(0xFFFD)
+            appendScalar(Self.loneSurrogate)
         }
     }
 

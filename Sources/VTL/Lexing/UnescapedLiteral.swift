@@ -27,8 +27,8 @@ struct UnescapedLiteral: Sendable {
                     scalar = Unicode.Scalar(0x10000 + (UInt32(unit - 0xD800) << 10) + UInt32(trail - 0xDC00))
                     index += 6
                 }
-                // A lone surrogate decodes as U+FFFD, as `String(decoding:as:)` does.
-                bytes.append(contentsOf: (scalar ?? "\u{FFFD}").utf8)
+                // A lone surrogate becomes "?", the byte Java's UTF-8 encoder writes for it.
+                bytes.append(contentsOf: (scalar ?? "?").utf8)
             } else {
                 bytes.append(byte)
                 index += 1
