@@ -36,6 +36,11 @@ struct Lexer {
     /// Where the escapes were in escaped `string` lexemes that interpolate, by index in `strings`.
     private var stringEscapes: [Int: EscapeMarks]
     private var isFinished = false
+    /// Whether the reference being lexed last took a property (`.name` with no call); a
+    /// property's index (`$a.b[0]`) keeps it.
+    private var referenceEndsInProperty = false
+    /// Where an unbraced reference that ended in a property ended (see `lexHash`), or -1.
+    private var propertyReferenceEnd = -1
     /// Set once `next()` has thrown; the lexer then has nothing more to say.
     private(set) var hasFailed = false
 
@@ -218,6 +223,15 @@ struct Lexer {
             }
             appendText(string(start + 3, close), from: start, to: close + 3, mergeable: false)
             position = close + 3
+        } else if second == UInt8(ascii: "#"), start == propertyReferenceEnd,
+            start + 2 >= bytes.count || bytes[start + 2] != UInt8(ascii: "#")
+        {
+            // Velocity's lexer, still in a reference after `$a.b`, reads `##` there as text: the
+            // comment is printed, up to and with its line break (`$a.b## note` prints "## note").
+            var end = bytes.firstOffset(of: UInt8(ascii: "\n"), UInt8(ascii: "\n"), UInt8(ascii: "\n"), from: start + 2)
+            if end < bytes.count { end += 1 }
+            appendText(from: start, to: end)
+            position = end
         } else if second == UInt8(ascii: "#") {
             var index = start + 2
             index = bytes.firstOffset(of: UInt8(ascii: "\n"), UInt8(ascii: "\n"), UInt8(ascii: "\n"), from: index)
@@ -299,6 +313,7 @@ struct Lexer {
         position = offset + length
         lexIdentifier()
         modes.append(.reference(braced: braced))
+        referenceEndsInProperty = false
     }
 
     private mutating func lexIdentifier() {
@@ -315,8 +330,10 @@ struct Lexer {
             emit(.dot, from: position, to: position + 1)
             position += 1
             lexIdentifier()
+            referenceEndsInProperty = true
             if position < bytes.count, bytes[position] == UInt8(ascii: "(") {
                 emitOpener(.leftParen, closer: UInt8(ascii: ")"), at: position)
+                referenceEndsInProperty = false
             }
         } else if byte == UInt8(ascii: "[") {
             emitOpener(.leftBracket, closer: UInt8(ascii: "]"), at: position)
@@ -326,6 +343,7 @@ struct Lexer {
             modes.removeLast()
             openers.removeLast()
         } else {
+            if !braced && referenceEndsInProperty { propertyReferenceEnd = position }
             modes.removeLast()
         }
     }

@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Differential testing against the Velocity 1.7 oracle: generates random templates from
+small grammars, renders each with ../shared/oracle/render --aws (batch mode, one JVM) and with
+vtl, and prints every case whose output or failure differs.
+
+    Fuzz/Differential/oracle-diff.py --vtl .build/debug/vtl strings 300
+    Fuzz/Differential/oracle-diff.py --vtl .build/debug/vtl --seed 7 numbers 300
+
+Kinds: strings (String methods and regexes on non-ASCII text), numbers (arithmetic and
+comparison across Java number types), paths ($input.json/$input.path over a body with
+non-ASCII keys), text (directives, comments, escapes and whitespace run together).
+A development tool: the tests never need the oracle; a real difference found here becomes a
+fixture with the oracle's output (Fixtures/README.md). Known differences are listed in
+Fuzz/README.md ("Differential testing").
+"""
+import argparse, json, os, random, subprocess, sys, tempfile
+
+ORACLE = os.environ.get("VTL_ORACLE") or os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "oracle", "render")
+
+STRINGS = ["é", "e\u0301", "ΟΔΟΣ", "a😀b", "Straße", "İı", " \u00a0x\u2003 ", "٣4", "K\u212a", "a,b,,", "", "A_b-c",
+           "ǅ", "Ⅻ", "ﬀi", "σς", "a\tb\nc", "x.y*z", "ß"]
+REGEXES = ["\\w+", "\\s", ".", "[a-z]", "\\p{L}", "\\b", "^.", ".$", "", "é", "\\d", "\\W", "[^a]", "(.)", "\\p{Lu}",
+           "[\\p{L}&&[^a]]", "\\S+", "\\X", "[[:alpha:]]", "\\p{Alpha}"]
+METHODS = ["length()", "toUpperCase()", "toLowerCase()", "trim()", "charAt(I)", "substring(I)", "indexOf(S)", "lastIndexOf(S)",
+           "contains(S)", "startsWith(S)", "endsWith(S)", "equals(S)", "equalsIgnoreCase(S)", "compareTo(S)", "replace(S, S)",
+           "replaceAll(R, S)", "replaceFirst(R, S)", "matches(R)", "concat(S)", "isEmpty()", "hashCode()", "split(R).size()"]
+NUMBERS = ["0", "1", "-1", "2147483647", "-2147483648", "9223372036854775807", "3", "7", "0.5", "1.0", "-0.0", "1e3", "2.5E-3", "3.14159"]
+TEXT_ATOMS = ["#set($a = 1)", "#if($a)", "#if(false)", "#else", "#elseif(true)", "#end", "#foreach($i in [1..2])", "$i", "$a",
+              "$!b", "${a}", "x", " ", "  ", "\n", "\t", "## c\n", "#* b *#", "#break", "\\$a", "\\#end", "#{end}", "#{else}",
+              "$a.b", "#stop", "\r\n", "#define($d)z#end", "$d", "#set($a = $a + 1)", "#[[raw $a]]#", "$foreach.count"]
+BODY = {"store": {"book": [{"cat": "ref", "author": "Nigel", "price": 8.95}, {"cat": "fic", "author": "Évelyn", "price": 12.99, "isbn": "0-553"},
+        {"cat": "fic", "author": "Herman", "price": 8.99, "tags": ["a", "b"]}], "é": {"e\u0301": 1, "k": [1, 2, 3, 4, 5]}},
+        "n": None, "arr": [[1, 2], [3], []], "lone": "x"}
+PATHS = ["$", "$.store.book[-1]", "$..author", "$..price", "$.store.*", "$.store.book[:2].author", "$.store.book[?(@.price < 10)].author",
+         "$.store.book[?(@.isbn)].author", "$.store.book[?(@.author =~ /.*n/)].author", "$['store']['é']['e\u0301']", "$.store.é.k[-2:]",
+         "$.arr[*][0]", "$.n", "$.missing", "$..k[?(@ > 2)]", "$.store.book[*]['author','price']", "$..[0]",
+         "$.store.book[?(@.author in ['Nigel','Herman'])].price"]
+
+
+def quoted(text):
+    return '"' + text.replace('"', '""') + '"'
+
+
+def single(text):
+    return "'" + text.replace("'", "''") + "'"
+
+
+def strings_case(rng):
+    lines = []
+    for _ in range(4):
+        method = rng.choice(METHODS)
+        while "S" in method: method = method.replace("S", quoted(rng.choice(STRINGS)), 1)
+        while "R" in method: method = method.replace("R", single(rng.choice(REGEXES)), 1)
+        while "I" in method: method = method.replace("I", rng.choice(["0", "1", "2", "-1", "3"]), 1)
+        lines.append(f"#set($v = {quoted(rng.choice(STRINGS))})[$v.{method}]")
+    lines.append(f"#set($a = {quoted(rng.choice(STRINGS))})#set($b = {quoted(rng.choice(STRINGS))})#if($a == $b)eq#else ne#end")
+    return {"template": "\n".join(lines) + "\n"}
+
+
+def numbers_case(rng):
+    def operand():
+        return rng.choice(NUMBERS) if rng.random() < 0.75 else rng.choice(['"1"', '"a"', '""', "$n", "$m", "$list.size()", "true", "$nope"])
+    lines = ['#set($n = 5)#set($m = 2.5)#set($list = [1, "b", 3.0])']
+    for _ in range(5):
+        if rng.random() < 0.6:
+            lines.append(f"#set($r = {operand()} {rng.choice('+-*/%')} {operand()})[$r]")
+        else:
+            lines.append(f"#if({operand()} {rng.choice(['==', '!=', '<', '>', '<=', '>='])} {operand()})[T]#else[F]#end")
+    return {"template": "\n".join(lines) + "\n"}
+
+
+def paths_case(rng):
+    path = rng.choice(PATHS)
+    argument = json.dumps(path) if "'" in path else single(path)
+    return {"template": f"$input.json({argument})\n$input.path({argument})\n", "body": BODY}
+
+
+def text_case(rng):
+    return {"template": "".join(rng.choice(TEXT_ATOMS) for _ in range(rng.randint(3, 14)))}
+
+
+KINDS = {"strings": strings_case, "numbers": numbers_case, "paths": paths_case, "text": text_case}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--vtl", required=True)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("kind", choices=sorted(KINDS))
+    parser.add_argument("count", type=int)
+    options = parser.parse_args()
+    rng = random.Random(options.seed)
+    cases = [dict(KINDS[options.kind](rng), name=f"{options.kind}-{n}") for n in range(options.count)]
+    with tempfile.TemporaryDirectory() as work:
+        batch = os.path.join(work, "cases.jsonl")
+        with open(batch, "w") as f:
+            for case in cases: f.write(json.dumps(case, ensure_ascii=False) + "\n")
+        answers = subprocess.run([ORACLE, "--aws", "--cases", batch], capture_output=True, check=True).stdout
+        oracle = {entry["name"]: entry for entry in map(json.loads, answers.splitlines())}
+        differ = 0
+        for case in cases:
+            template = os.path.join(work, "t.vm")
+            with open(template, "w", newline="") as f: f.write(case["template"])
+            command = [options.vtl, "render", "--template", template]
+            if "body" in case:
+                body = os.path.join(work, "body.json")
+                with open(body, "w") as f: json.dump(case["body"], f, ensure_ascii=False)
+                command += ["--body", body]
+            ours = subprocess.run(command, capture_output=True)
+            expected = oracle.get(case["name"], {})
+            output = ours.stdout.decode("utf-8", "replace")
+            if "output" in expected:
+                same = ours.returncode == 0 and output == expected["output"]
+            else:
+                same = ours.returncode != 0
+            if not same:
+                differ += 1
+                print(f"== {case['name']}\n{case['template']}")
+                print("oracle:", repr(expected.get("output", expected.get("error", "")[:300])))
+                print("vtl:   ", repr(output) if ours.returncode == 0 else ours.stderr.decode("utf-8", "replace").splitlines()[0])
+        print(f"{len(cases)} {options.kind} cases, {differ} differ")
+        sys.exit(1 if differ else 0)
+
+
+if __name__ == "__main__":
+    main()
