@@ -6,17 +6,22 @@ extension String {
     /// Not inlined: taking the address of a String held in an array copies it (a retain and
     /// a release) when this is inlined into a loop over keys; a call borrows it.
     public func javaEquals(_ other: String) -> Bool {
-        // The same small string, or the same storage: equal without reading the bytes.
-        let sameBits = withUnsafeBytes(of: self) { lhs in
+        if hasSameRepresentation(as: other) { return true }
+        let count = utf8.count
+        guard count == other.utf8.count else { return false }
+        return Self.sameBytes(self, other, count: count)
+    }
+
+    /// The same small string, or the same storage: then equal without reading the bytes (a
+    /// false answer says nothing). Two words compared, cheap enough to try inline first.
+    @inlinable
+    public func hasSameRepresentation(as other: String) -> Bool {
+        withUnsafeBytes(of: self) { lhs in
             withUnsafeBytes(of: other) { rhs in
                 lhs.loadUnaligned(as: UInt64.self) == rhs.loadUnaligned(as: UInt64.self)
                     && lhs.loadUnaligned(fromByteOffset: 8, as: UInt64.self) == rhs.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
             }
         }
-        if sameBits { return true }
-        let count = utf8.count
-        guard count == other.utf8.count else { return false }
-        return Self.sameBytes(self, other, count: count)
     }
 
     /// Whether two strings of `count` UTF-8 bytes hold the same bytes, compared a word at a time.

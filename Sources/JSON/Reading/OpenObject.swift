@@ -56,15 +56,9 @@ struct ObjectShape {
     }
 
     /// The same bytes. Keys from the `KeyCache` and short keys are the same String bits, so
-    /// that is tried first; anything else is compared as UTF-8.
+    /// that is tried first, inline; anything else is compared as Java compares strings.
     @inline(__always)
     static func sameSpelling(_ lhs: String, _ rhs: String) -> Bool {
-        let sameBits = withUnsafeBytes(of: lhs) { lhs in
-            withUnsafeBytes(of: rhs) { rhs in
-                lhs.loadUnaligned(as: UInt64.self) == rhs.loadUnaligned(as: UInt64.self)
-                    && lhs.loadUnaligned(fromByteOffset: 8, as: UInt64.self) == rhs.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-            }
-        }
-        return sameBits || lhs.utf8.elementsEqual(rhs.utf8)
+        lhs.hasSameRepresentation(as: rhs) || lhs.javaEquals(rhs)
     }
 }
