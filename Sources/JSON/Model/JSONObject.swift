@@ -75,7 +75,7 @@ public struct JSONObject: Sendable, Hashable, Sequence {
 
     private func position(of key: String) -> Int? {
         if let positions { return positions[JavaStringKey(key)] }
-        return keys.firstIndex { $0 == key && $0.javaEquals(key) }
+        return keys.firstIndex { $0.javaEquals(key) }
     }
 
     private mutating func rebuildPositions() {

@@ -100,7 +100,7 @@ public struct OrderedMap: Sendable, Equatable {
         if let index { return index[JavaStringKey(key)] }
         // Most keys differ in length, and comparing lengths first skips a full string compare.
         let length = key.utf8.count
-        return keys.firstIndex { $0.utf8.count == length && $0 == key && $0.javaEquals(key) }
+        return keys.firstIndex { $0.utf8.count == length && $0.javaEquals(key) }
     }
 
     /// Adds a key the map does not have, keeping the index once there is one.
