@@ -8,7 +8,8 @@ vtl, and prints every case whose output or failure differs.
 
 Kinds: strings (String methods and regexes on non-ASCII text), numbers (arithmetic and
 comparison across Java number types), paths ($input.json/$input.path over a body with
-non-ASCII keys), text (directives, comments, escapes and whitespace run together).
+non-ASCII keys), bodies (odd JSON bodies, json-smart's permissive spellings included,
+through $input and $util.parseJson), text (directives, comments, escapes and whitespace run together).
 A development tool: the tests never need the oracle; a real difference found here becomes a
 fixture with the oracle's output (Fixtures/README.md). Known differences are listed in
 Fuzz/README.md ("Differential testing").
@@ -75,11 +76,45 @@ def paths_case(rng):
     return {"template": f"$input.json({argument})\n$input.path({argument})\n", "body": BODY}
 
 
+SCALARS = ["0", "-0", "0.0", "-0.0", "1E2", "1e-7", "1.50", "2147483648", "-2147483649", "9223372036854775808",
+           "123456789012345678901234", "1.0E400", "1e-400", "0.1e1", "12345678901234567.5", "3.0000000000000000001",
+           "true", "false", "null", '"a\\/b"', '"\\u2028x"', '"\\ud83d\\ude00"', '"tab\\tq\\"\'"', '"é\\u0301"',
+           '"\\u007f\\u0085\\u2000"', "'single'", "bare", '""', '"<>&="']
+KEYS = ['"a"', '"b"', "c", "'d'", '"a.b"', '"é"', '""', '"$"']
+BODY_TEMPLATES = ["$input.json('$')", "$input.path('$')", "$input.json('$.a')", "$input.path('$.a')", "$input.path('$.b')",
+                  "$input.path('$.*')", "$input.json('$..a')", "$util.escapeJavaScript($input.json('$'))",
+                  "$util.parseJson($input.body)", "$util.parseJson($input.json('$'))", "$input.path('$').size()",
+                  "#foreach($k in $input.path('$').keySet())$k=$input.path('$').get($k);#end",
+                  "#foreach($v in $input.path('$.a'))[$v]#end", "$input.json('$.a[0]')",
+                  "$util.urlEncode($input.body)", "$util.base64Encode($input.json('$.b'))", "#if($input.path('$.a'))T#{else}F#end",
+                  "$input.path('$.a').get(0)", "$input.path('$')[0]", '"$input.path(\'$.a\')x"', "$input.json('$.a').length()",
+                  "$input.path('$.a').toString()", "#if($input.path('$.a') == 1)one#end", "$input.body.length()",
+                  "$input.path('$.b').isEmpty()", "$util.escapeJavaScript($input.path('$.a'))"]
+ODD_BODIES = ["", "  ", "a=b&c=d", "{a", "[1,2", "x y", "'", '"open', "[]x", "{}{}", "1 2", "\ufeff{}", "{\"a\":1,\"a\":2}",
+              "[1,,2]", "{,}", "01", "-", "1.5e", "{\"a\":[1,2]}\n"]
+
+
+def json_text(rng, depth=0):
+    roll = rng.random()
+    if depth > 2 or roll < 0.45:
+        return rng.choice(SCALARS)
+    if roll < 0.7:
+        return "[" + ",".join(json_text(rng, depth + 1) for _ in range(rng.randint(0, 3))) + rng.choice(["", "", ","]) + "]"
+    pairs = [f"{rng.choice(KEYS)}:{json_text(rng, depth + 1)}" for _ in range(rng.randint(0, 3))]
+    return "{" + ",".join(pairs) + "}"
+
+
+def bodies_case(rng):
+    lines = [rng.choice(BODY_TEMPLATES) for _ in range(3)]
+    body = rng.choice(ODD_BODIES) if rng.random() < 0.2 else json_text(rng)
+    return {"template": "\n".join(f"[{line}]" for line in lines) + "\n", "body": body}
+
+
 def text_case(rng):
     return {"template": "".join(rng.choice(TEXT_ATOMS) for _ in range(rng.randint(3, 14)))}
 
 
-KINDS = {"strings": strings_case, "numbers": numbers_case, "paths": paths_case, "text": text_case}
+KINDS = {"bodies": bodies_case, "strings": strings_case, "numbers": numbers_case, "paths": paths_case, "text": text_case}
 
 
 def main():
@@ -104,7 +139,9 @@ def main():
             command = [options.vtl, "render", "--template", template]
             if "body" in case:
                 body = os.path.join(work, "body.json")
-                with open(body, "w") as f: json.dump(case["body"], f, ensure_ascii=False)
+                with open(body, "w") as f:
+                    if isinstance(case["body"], str): f.write(case["body"])
+                    else: json.dump(case["body"], f, ensure_ascii=False)
                 command += ["--body", body]
             ours = subprocess.run(command, capture_output=True)
             expected = oracle.get(case["name"], {})

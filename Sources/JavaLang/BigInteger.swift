@@ -58,6 +58,12 @@ public struct BigInteger: Sendable, Hashable {
     /// True when the value is zero.
     public var isZero: Bool { magnitude.isEmpty }
 
+    /// The decimal digits of the absolute value, as ASCII bytes: `[0x30]` for zero.
+    public var magnitudeDigits: [UInt8] {
+        let text = description
+        return Array(text.utf8.drop { $0 == UInt8(ascii: "-") })
+    }
+
     /// The value as an `Int`, or nil when it does not fit in 64 bits (`longValueExact` would throw).
     public var int64Value: Int? {
         guard magnitude.count <= 2 else { return nil }

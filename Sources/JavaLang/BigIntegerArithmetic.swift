@@ -44,3 +44,38 @@ extension BigInteger {
         BigInteger(isNegative: !value.isNegative, magnitude: value.magnitude)
     }
 }
+
+extension BigInteger {
+    /// `base` raised to `exponent` (at least 0), by repeated squaring.
+    public static func power(_ base: Int, _ exponent: Int) -> BigInteger {
+        var result = BigInteger(1)
+        var square = BigInteger(base)
+        var remaining = exponent
+        while remaining > 0 {
+            if remaining & 1 == 1 { result = result * square }
+            remaining >>= 1
+            if remaining > 0 { square = square * square }
+        }
+        return result
+    }
+
+    /// The quotient and remainder of truncating division, in one pass.
+    ///
+    /// - Precondition: `divisor` is not zero.
+    public func quotientAndRemainder(dividingBy divisor: BigInteger) -> (quotient: BigInteger, remainder: BigInteger) {
+        precondition(!divisor.isZero, "BigInteger division by zero")
+        let (quotient, remainder) = Magnitude.divide(magnitude, by: divisor.magnitude)
+        return (BigInteger(isNegative: isNegative != divisor.isNegative, magnitude: quotient),
+                BigInteger(isNegative: isNegative, magnitude: remainder))
+    }
+
+    /// The absolute value.
+    public var absolute: BigInteger { BigInteger(isNegative: false, magnitude: magnitude) }
+
+    /// `hashCode()`: the big-endian 32-bit words folded with 31, times the sign.
+    public var javaHashCode: Int32 {
+        var hash: Int32 = 0
+        for limb in magnitude.reversed() { hash = hash &* 31 &+ Int32(bitPattern: limb) }
+        return isNegative ? 0 &- hash : hash
+    }
+}

@@ -76,64 +76,8 @@ enum JSONNumber {
     /// beyond (json-smart's `USE_HI_PRECISION_FLOAT`). Nil where Java throws.
     static func fractional(_ text: String) -> JSONValue? {
         if text.utf8.count > 18 {
-            return BigDecimalText.canonical(text).map(JSONValue.bigDecimal)
+            return BigDecimal.Spelling(text).map { JSONValue.bigDecimal($0.javaText) }
         }
         return JavaDouble.parse(text).map(JSONValue.double)
     }
-}
-
-/// `new BigDecimal(text).toString()` without a decimal type: the unscaled digits and scale
-/// decide between plain and scientific notation, exactly as Java's rule does.
-enum BigDecimalText {
-    static func canonical(_ text: String) -> String? {
-        var bytes = Substring(text).utf8[...]
-        var negative = false
-        if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
-            negative = first == UInt8(ascii: "-")
-            bytes = bytes.dropFirst()
-        }
-        var digits: [UInt8] = []
-        var fractionDigits = 0
-        var seenPoint = false
-        var exponent = 0
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
-                digits.append(byte)
-                if seenPoint { fractionDigits += 1 }
-            } else if byte == UInt8(ascii: ".") && !seenPoint {
-                seenPoint = true
-            } else if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
-                guard let value = Int(String(decoding: bytes[bytes.index(after: index)...], as: UTF8.self).replacingPlus()) else { return nil }
-                exponent = value
-                break
-            } else {
-                return nil
-            }
-            index = bytes.index(after: index)
-        }
-        guard !digits.isEmpty else { return nil }
-        while digits.count > 1 && digits.first == UInt8(ascii: "0") { digits.removeFirst() }
-        let coefficient = String(decoding: digits, as: UTF8.self)
-        let isZero = coefficient == "0"
-        let scale = fractionDigits - exponent
-        let adjusted = -scale + (coefficient.count - 1)
-        let sign = negative && !isZero ? "-" : ""
-        if scale >= 0 && adjusted >= -6 {
-            if scale == 0 { return sign + coefficient }
-            if coefficient.count > scale {
-                let split = coefficient.index(coefficient.endIndex, offsetBy: -scale)
-                return sign + coefficient[..<split] + "." + coefficient[split...]
-            }
-            return sign + "0." + String(repeating: "0", count: scale - coefficient.count) + coefficient
-        }
-        let rest = coefficient.dropFirst()
-        return sign + coefficient.prefix(1) + (rest.isEmpty ? "" : "." + rest) + "E" + (adjusted >= 0 ? "+" : "") + String(adjusted)
-    }
-}
-
-private extension String {
-    /// `Int("+5")` works in Swift, but be explicit: Java's exponent may carry a `+`.
-    func replacingPlus() -> String { hasPrefix("+") ? String(dropFirst()) : self }
 }

@@ -3,8 +3,8 @@ import JavaLang
 /// Velocity 1.7's `==`: numbers compare by value, values of one kind with Java's `equals`,
 /// values of different kinds by their `toString()`.
 enum Equality {
-    static func templateEquals(_ left: RuntimeValue, _ right: RuntimeValue, nullHandling: RenderOptions.NullHandling) -> Bool {
-        if let order = Arithmetic.compare(left, right) { return order == 0 }
+    static func templateEquals(_ left: RuntimeValue, _ right: RuntimeValue, nullHandling: RenderOptions.NullHandling) throws(Arithmetic.Failure) -> Bool {
+        if let order = try Arithmetic.compare(left, right) { return order == 0 }
         switch (left, right) {
         case (.null, .null):
             return true
@@ -37,6 +37,8 @@ enum Equality {
         case let (.bigInteger(a), .bigInteger(b)): return a == b
         case let (.integer(a), .bigInteger(b)), let (.bigInteger(b), .integer(a)): return b.int64Value == a
         case let (.double(a), .double(b)): return a.bitPattern == b.bitPattern || (a.isNaN && b.isNaN)
+        // The text is `toString()`, which spells each value and scale one way only.
+        case let (.bigDecimal(a), .bigDecimal(b)): return a == b
         case let (.string(a), .string(b)): return a.javaEquals(b)
         case let (.list(a), .list(b)):
             if a === b { return true }

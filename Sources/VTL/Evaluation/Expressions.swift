@@ -32,7 +32,16 @@ extension Renderer {
                 let rightText = right.isNull ? literal(of: rightExpression) : right.javaString
                 return .string(try checkedSize(leftText + rightText, at: offset))
             }
-            return Arithmetic.apply(op, left, right)
+            return try arithmetic(at: offset) { () throws(Arithmetic.Failure) in try Arithmetic.apply(op, left, right) }
+        }
+    }
+
+    /// Runs one step of arithmetic or comparison; where Java throws, the template fails at `offset`.
+    func arithmetic<Result>(at offset: Int, _ step: () throws(Arithmetic.Failure) -> Result) throws(VTLError) -> Result {
+        do {
+            return try step()
+        } catch {
+            throw self.error(error.kind, error.message, at: offset)
         }
     }
 
@@ -55,14 +64,17 @@ extension Renderer {
             let left = try evaluate(leftExpression)
             let right = try evaluate(rightExpression)
             if op == .equal || op == .notEqual { try checkDepth(of: [left, right], passingTo: "==", at: offset) }
-            switch op {
-            case .equal: return Equality.templateEquals(left, right, nullHandling: options.nullHandling)
-            case .notEqual: return !Equality.templateEquals(left, right, nullHandling: options.nullHandling)
-            case .less: return Arithmetic.compare(left, right).map { $0 < 0 } ?? false
-            case .lessOrEqual: return Arithmetic.compare(left, right).map { $0 <= 0 } ?? false
-            case .greater: return Arithmetic.compare(left, right).map { $0 > 0 } ?? false
-            case .greaterOrEqual: return Arithmetic.compare(left, right).map { $0 >= 0 } ?? false
-            default: return false
+            let nullHandling = options.nullHandling
+            return try arithmetic(at: offset) { () throws(Arithmetic.Failure) in
+                switch op {
+                case .equal: return try Equality.templateEquals(left, right, nullHandling: nullHandling)
+                case .notEqual: return try !Equality.templateEquals(left, right, nullHandling: nullHandling)
+                case .less: return try Arithmetic.compare(left, right).map { $0 < 0 } ?? false
+                case .lessOrEqual: return try Arithmetic.compare(left, right).map { $0 <= 0 } ?? false
+                case .greater: return try Arithmetic.compare(left, right).map { $0 > 0 } ?? false
+                case .greaterOrEqual: return try Arithmetic.compare(left, right).map { $0 >= 0 } ?? false
+                default: return false
+                }
             }
         default:
             return false

@@ -16,6 +16,7 @@ extension RuntimeValue {
         case .string(let string): string
         case .integer(let int): String(int)
         case .double(let double): JavaDouble.string(double)
+        case .bigDecimal(let text): text
         case .bool(let bool): bool ? "true" : "false"
         case .null: "null"
         default: javaString(maximumBytes: ValuePrinter.maximumBytes)
@@ -78,6 +79,7 @@ private struct ValuePrinter {
         case .integer(let int): text += String(int)
         case .bigInteger(let big): text += big.description
         case .double(let double): text += JavaDouble.string(double)
+        case .bigDecimal(let decimal): text += decimal
         case .string(let string): text += string
         case .list(let storage):
             if storage.style == .json { return json(value) }
@@ -123,7 +125,7 @@ private struct ValuePrinter {
     private mutating func json(_ value: RuntimeValue) {
         switch value {
         case .null, .loop, .block: text += "null"
-        case .bool, .integer, .bigInteger, .double: java(value)
+        case .bool, .integer, .bigInteger, .double, .bigDecimal: java(value)
         case .string(let string): JSONWriter.jsonArrayText.writeString(string, to: &text)
         case .entry(let map, let key):
             text += "{"

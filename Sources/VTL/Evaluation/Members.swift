@@ -186,6 +186,7 @@ extension Renderer {
         case .list(let list): return try listMethod(name, on: list, arguments: arguments, at: offset)
         case .map(let map): return mapMethod(name, on: map, arguments: arguments)
         case .integer, .bigInteger, .double: return numberMethod(name, on: value, arguments: arguments)
+        case .bigDecimal(let text): return try bigDecimalMethod(name, on: text, arguments: arguments, at: offset)
         case .bool(let bool): return name == "booleanValue" && arguments.isEmpty ? .bool(bool) : nil
         case .entry(let map, let key): return entryMethod(name, map: map, key: key, arguments: arguments)
         case .loop(let status): return loopMethod(name, on: status, arguments: arguments)
@@ -233,7 +234,7 @@ extension Renderer {
 
     private func numberMethod(_ name: String, on value: RuntimeValue, arguments: [RuntimeValue]) -> RuntimeValue? {
         guard arguments.isEmpty else {
-            if name == "compareTo", arguments.count == 1, let order = Arithmetic.compare(value, arguments[0]) {
+            if name == "compareTo", arguments.count == 1, let order = try? Arithmetic.compare(value, arguments[0]) {
                 return .integer(order)
             }
             return nil

@@ -9,6 +9,9 @@ enum RuntimeValue {
     case integer(Int)
     case bigInteger(BigInteger)
     case double(Double)
+    /// A `java.math.BigDecimal` as its `toString()`: parsed only when arithmetic needs it, since
+    /// a body may hold a number of a million digits that a template only prints.
+    case bigDecimal(String)
     case string(String)
     case list(ListStorage)
     case map(MapStorage)
@@ -47,7 +50,7 @@ enum RuntimeValue {
 
     var isNumber: Bool {
         switch self {
-        case .integer, .bigInteger, .double: true
+        case .integer, .bigInteger, .double, .bigDecimal: true
         default: false
         }
     }
@@ -123,7 +126,8 @@ final class MapStorage {
                 case .integer(let int): return .integer(int)
                 case .bigInteger(let big): return .bigInteger(big)
                 case .double(let double): return .double(double)
-                case .bigDecimal(let text), .string(let text): return .string(text)
+                case .bigDecimal(let text): return .bigDecimal(text)
+                case .string(let text): return .string(text)
                 case .array, .object: return nil
                 }
             case .host(let values):
@@ -400,8 +404,7 @@ extension RuntimeValue {
         case .integer(let int): self = .integer(int)
         case .bigInteger(let big): self = .bigInteger(big)
         case .double(let double): self = .double(double)
-        // A BigDecimal is only ever printed or compared as text here.
-        case .bigDecimal(let text): self = .string(text)
+        case .bigDecimal(let text): self = .bigDecimal(text)
         case .string(let string): self = .string(string)
         case .array, .object: self = .json(json)
         }
@@ -462,6 +465,7 @@ extension RuntimeValue {
         case .integer(let int): return .integer(int)
         case .bigInteger(let big): return .bigInteger(big)
         case .double(let double): return .double(double)
+        case .bigDecimal(let text): return .json(.bigDecimal(text))
         case .string(let string): return .string(string)
         case .list(let storage):
             let id = ObjectIdentifier(storage)
