@@ -52,9 +52,9 @@ struct InvocationOptions {
     /// Reads the inputs and loads the definition; a definition that does not load is a data error.
     func prepare(streams: StandardStreams) throws -> PreparedInvocation {
         let apiText = try readInput(apiPath, streams: streams, what: "API definition")
-        let body = try bodyString ?? bodyPath.map { path throws(InputError) in try readInput(path, streams: streams, what: "body") } ?? ""
+        let body = try bodyString ?? bodyPath.map { path throws(InputError) in try readInput(path, streams: streams, what: "body", isBody: true) } ?? ""
         let integrationBody = try integrationBodyPath.map { path throws(InputError) in
-            try readInput(path, streams: streams, what: "integration body")
+            try readInput(path, streams: streams, what: "integration body", isBody: true)
         }
         let fileName = apiPath == "-" ? "<stdin>" : apiPath
         let options = DefinitionOptions(

@@ -31,7 +31,7 @@ struct RequestOptions {
 
     /// The method request these flags describe; a bad request or context file is a data error.
     func request(streams: StandardStreams) throws -> MethodRequest {
-        let body = try bodyString ?? bodyPath.map { path throws(InputError) in try readInput(path, streams: streams, what: "body") } ?? ""
+        let body = try bodyString ?? bodyPath.map { path throws(InputError) in try readInput(path, streams: streams, what: "body", isBody: true) } ?? ""
         var request: MethodRequest
         if let requestPath {
             let requestJSON = try readInput(requestPath, streams: streams, what: "request file")

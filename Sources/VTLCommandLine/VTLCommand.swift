@@ -58,8 +58,10 @@ public enum VTLCommand {
     }
 }
 
-/// Reads a named file, or stdin for `-`.
-func readInput(_ path: String, streams: StandardStreams, what: String) throws(InputError) -> String {
+/// Reads a named file, or stdin for `-`. A request body keeps a leading byte order mark: API
+/// Gateway hands a client's bytes on as they came, so `$input.body` starts with U+FEFF and
+/// json-smart reads such a body as a string. Other files drop it, as editors add it.
+func readInput(_ path: String, streams: StandardStreams, what: String, isBody: Bool = false) throws(InputError) -> String {
     let data: Data
     if path == "-" {
         data = streams.readInput()
@@ -69,6 +71,11 @@ func readInput(_ path: String, streams: StandardStreams, what: String) throws(In
         }
         data = contents
     }
-    guard let text = String(data: data, encoding: .utf8) else { throw InputError("\(what) '\(path)' is not UTF-8 text") }
+    guard let text = utf8Text(data, keepingByteOrderMark: isBody) else { throw InputError("\(what) '\(path)' is not UTF-8 text") }
     return text
+}
+
+/// Foundation's `String(data:encoding:)` drops a leading byte order mark; a body must keep it.
+func utf8Text(_ data: Data, keepingByteOrderMark: Bool) -> String? {
+    keepingByteOrderMark ? String(validating: data, as: UTF8.self) : String(data: data, encoding: .utf8)
 }

@@ -22,6 +22,19 @@ import Testing
         #expect(result.output == expected)
     }
 
+    @Test func aBodyFileKeepsItsByteOrderMarkAndATemplateFileDoesNot() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vtl-bom-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let mark = Data([0xEF, 0xBB, 0xBF])
+        try (mark + Data("[$input.body.length()]".utf8)).write(to: folder.appendingPathComponent("t.vm"))
+        try (mark + Data("{}".utf8)).write(to: folder.appendingPathComponent("b.json"))
+        let result = runVTL([
+            "render", "--template", folder.appendingPathComponent("t.vm").path, "--body", folder.appendingPathComponent("b.json").path,
+        ])
+        #expect(result.output == "[3]")
+    }
+
     @Test func readsTheTemplateFromStdinAndTakesRequestValuesFromFlags() {
         let result = runVTL(
             [

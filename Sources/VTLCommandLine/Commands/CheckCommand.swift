@@ -68,7 +68,7 @@ struct CheckCommand {
             let filePath = (folder as NSString).appendingPathComponent(name)
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: filePath, isDirectory: &isFolder), !isFolder.boolValue else { continue }
-            payloads.append(CheckPayload(name: name, text: try readInput(filePath, streams: streams, what: "payload"), placement: .body))
+            payloads.append(CheckPayload(name: name, text: try readInput(filePath, streams: streams, what: "payload", isBody: true), placement: .body))
         }
         return payloads
     }

@@ -39,8 +39,8 @@ public struct FixtureCase: Sendable, CustomStringConvertible {
             throw FixtureError("\(name)/template.vm is missing")
         }
         self.template = template
-        var body = try FixtureFile.read(directory, "body.json")
-        if body == nil { body = try FixtureFile.read(directory, "body.txt") }
+        var body = try FixtureFile.read(directory, "body.json", isBody: true)
+        if body == nil { body = try FixtureFile.read(directory, "body.txt", isBody: true) }
         if let requestJSON = try FixtureFile.read(directory, "request.json") {
             do {
                 request = try MethodRequest(requestJSON: requestJSON, body: body ?? "")

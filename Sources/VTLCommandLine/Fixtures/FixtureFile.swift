@@ -2,14 +2,15 @@ import Foundation
 
 /// Reading case folders: the files in them and the folders themselves.
 enum FixtureFile {
-    /// The file's UTF-8 text, or nil when the folder has no such file.
-    static func read(_ directory: URL, _ file: String) throws(FixtureError) -> String? {
+    /// The file's UTF-8 text, or nil when the folder has no such file. A body keeps a leading
+    /// byte order mark, as `readInput` explains.
+    static func read(_ directory: URL, _ file: String, isBody: Bool = false) throws(FixtureError) -> String? {
         let url = directory.appendingPathComponent(file)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw FixtureError("cannot read \(url.path)")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = utf8Text(data, keepingByteOrderMark: isBody) else {
             throw FixtureError("\(url.path) is not UTF-8")
         }
         return text
