@@ -9,7 +9,8 @@ vtl, and prints every case whose output or failure differs.
 Kinds: strings (String methods and regexes on non-ASCII text), numbers (arithmetic and
 comparison across Java number types), paths ($input.json/$input.path over a body with
 non-ASCII keys), bodies (odd JSON bodies, json-smart's permissive spellings included,
-through $input and $util.parseJson), text (directives, comments, escapes and whitespace run together).
+through $input and $util.parseJson), util (each $util function on text full of what escaping
+gets wrong), text (directives, comments, escapes and whitespace run together).
 A development tool: the tests never need the oracle; a real difference found here becomes a
 fixture with the oracle's output (Fixtures/README.md). Known differences are listed in
 Fuzz/README.md ("Differential testing").
@@ -110,11 +111,25 @@ def bodies_case(rng):
     return {"template": "\n".join(f"[{line}]" for line in lines) + "\n", "body": body}
 
 
+UTIL_PIECES = ["a", " ", "+", "&", "=", "%", "%2", "%zz", "%41", "/", "?", "#", "'", '"', "\\", "\n", "\r", "\t", "\x00", "\x1f",
+               "\x7f", "\x85", "\xa0", "é", "\u2028", "\u2029", "😀", "<", ">", "~", "*", "-", "_", ".", "!", "(", ")", "==", "YQ", "Y",
+               "\ufeff"]
+UTIL_CALLS = ["$util.urlEncode($s)", "$util.urlDecode($s)", "$util.base64Encode($s)", "$util.base64Decode($s)",
+              "$util.escapeJavaScript($s)", """$util.escapeJavaScript($s).replaceAll("\\'","'")""", "$util.parseJson($s)",
+              "$util.urlDecode($util.urlEncode($s))", "$util.base64Decode($util.base64Encode($s))", "$util.urlEncode($s).length()"]
+
+
+def util_case(rng):
+    text = "".join(rng.choice(UTIL_PIECES) for _ in range(rng.randint(0, 8)))
+    lines = [f"[{rng.choice(UTIL_CALLS)}]" for _ in range(3)]
+    return {"template": "#set($s = $input.path('$.s'))" + "\n".join(lines) + "\n", "body": {"s": text}}
+
+
 def text_case(rng):
     return {"template": "".join(rng.choice(TEXT_ATOMS) for _ in range(rng.randint(3, 14)))}
 
 
-KINDS = {"bodies": bodies_case, "strings": strings_case, "numbers": numbers_case, "paths": paths_case, "text": text_case}
+KINDS = {"util": util_case, "bodies": bodies_case, "strings": strings_case, "numbers": numbers_case, "paths": paths_case, "text": text_case}
 
 
 def main():

@@ -125,6 +125,8 @@ private struct ValuePrinter {
     private mutating func json(_ value: RuntimeValue) {
         switch value {
         case .null, .loop, .block: text += "null"
+        // json-smart writes an infinite double as null (NaN stays NaN), as `JSONWriter` does.
+        case .double(let double) where double.isInfinite: text += "null"
         case .bool, .integer, .bigInteger, .double, .bigDecimal: java(value)
         case .string(let string): JSONWriter.jsonArrayText.writeString(string, to: &text)
         case .entry(let map, let key):
