@@ -10,7 +10,8 @@ Kinds: strings (String methods and regexes on non-ASCII text), numbers (arithmet
 comparison across Java number types), paths ($input.json/$input.path over a body with
 non-ASCII keys), bodies (odd JSON bodies, json-smart's permissive spellings included,
 through $input and $util.parseJson), util (each $util function on text full of what escaping
-gets wrong), text (directives, comments, escapes and whitespace run together).
+gets wrong), collections (List and Map methods and printing, with values of every
+kind), text (directives, comments, escapes and whitespace run together).
 A development tool: the tests never need the oracle; a real difference found here becomes a
 fixture with the oracle's output (Fixtures/README.md). Known differences are listed in
 Fuzz/README.md ("Differential testing").
@@ -125,11 +126,31 @@ def util_case(rng):
     return {"template": "#set($s = $input.path('$.s'))" + "\n".join(lines) + "\n", "body": {"s": text}}
 
 
+COLLECTION_VALUES = ["1", "2", "0", "-1", "'a'", "'b'", '"1"', "2.5", "true", "$nope", "[]", "{}", "[1, 'a']", "{'k': 1}", "$l", "$m",
+                     "$input.path('$.arr')", "$input.path('$.obj')", "$input.path('$.obj.k')", "$l.size()", "''"]
+COLLECTION_OPS = ["$l.add(§)", "$l.add(0, §)", "$l.remove(§)", "$l.set(0, §)", "$l.contains(§)", "$l.indexOf(§)", "$l.get(0)",
+                  "$l.isEmpty()", "$l.size()", "$l.subList(0, 1)", "$l.addAll(§)", "$l.clear()", "$l[0]", "$l[-1]",
+                  "$m.put(§, §)", "$m.get(§)", "$m.remove(§)", "$m.containsKey(§)", "$m.containsValue(§)", "$m.keySet()", "$m.values()",
+                  "$m.entrySet()", "$m.size()", "$m.putAll(§)", "$m.isEmpty()", "$m[§]", "$m.k", "#set($m.k = §)", "#set($l[0] = §)",
+                  "#foreach($e in $m.entrySet())$e.key=$e.value;#end", "#foreach($x in $l)$velocityCount:$x,#end", "$l", "$m",
+                  "$l.equals(§)", "$m.equals(§)", "$l.toString()"]
+
+
+def collections_case(rng):
+    lines = ["#set($l = [1, 'a', 2.5])#set($m = {'a': 1, 'b': [2]})"]
+    for _ in range(rng.randint(2, 6)):
+        op = rng.choice(COLLECTION_OPS)
+        while "§" in op: op = op.replace("§", rng.choice(COLLECTION_VALUES), 1)
+        lines.append(f"[{op}]")
+    lines.append("[$l][$m]")
+    return {"template": "\n".join(lines) + "\n", "body": {"arr": [1, "x", None, 2.5], "obj": {"k": "v", "n": 3}}}
+
+
 def text_case(rng):
     return {"template": "".join(rng.choice(TEXT_ATOMS) for _ in range(rng.randint(3, 14)))}
 
 
-KINDS = {"util": util_case, "bodies": bodies_case, "strings": strings_case, "numbers": numbers_case, "paths": paths_case, "text": text_case}
+KINDS = {"collections": collections_case, "util": util_case, "bodies": bodies_case, "strings": strings_case, "numbers": numbers_case, "paths": paths_case, "text": text_case}
 
 
 def main():

@@ -50,7 +50,9 @@ extension Renderer {
             list.elements.removeAll()
             return .null
         case ("addAll", 1):
-            guard case .list(let other) = arguments[0] else { return nil }
+            if arguments[0].isNull { throw self.error("addAll failed: its argument is null (Java throws NullPointerException)", at: offset) }
+            // A list read from the body (`$input.path('$.items')`) is added as any list is.
+            guard case .list(let other) = arguments[0].thawed() else { return nil }
             // `$l.addAll($l)` in a loop doubles the list each time.
             try checkGrowth(of: list, by: other.elements.count, at: offset)
             if other.elements.contains(where: \.canMakeCycle) { noteStoring(.list(other), in: .list(list)) }
@@ -65,7 +67,7 @@ extension Renderer {
         }
     }
 
-    func mapMethod(_ name: String, on map: MapStorage, arguments: [RuntimeValue]) -> RuntimeValue? {
+    func mapMethod(_ name: String, on map: MapStorage, arguments: [RuntimeValue], at offset: Int) throws(VTLError) -> RuntimeValue? {
         // By argument count first: a name is then compared only with the methods of that arity
         // (`keySet` was the tenth name tried), and each different name compared costs a call.
         switch arguments.count {
@@ -87,7 +89,8 @@ extension Renderer {
             case "containsKey": return .bool(map.get(arguments[0].javaString) != nil)
             case "remove": return map.remove(arguments[0].javaString) ?? .null
             case "putAll":
-                guard case .map(let other) = arguments[0] else { return nil }
+                if arguments[0].isNull { throw self.error("putAll failed: its argument is null (Java throws NullPointerException)", at: offset) }
+                guard case .map(let other) = arguments[0].thawed() else { return nil }
                 if other.orderedValues.contains(where: \.canMakeCycle) { noteStoring(.map(other), in: .map(map)) }
                 for (key, value) in other.pairs { map.put(key, value) }
                 return .null

@@ -184,7 +184,7 @@ extension Renderer {
             if case .string(let text)? = result { _ = try checkedSize(text, at: offset) }
             return result
         case .list(let list): return try listMethod(name, on: list, arguments: arguments, at: offset)
-        case .map(let map): return mapMethod(name, on: map, arguments: arguments)
+        case .map(let map): return try mapMethod(name, on: map, arguments: arguments, at: offset)
         case .integer, .bigInteger, .double: return numberMethod(name, on: value, arguments: arguments)
         case .bigDecimal(let text): return try bigDecimalMethod(name, on: text, arguments: arguments, at: offset)
         case .bool(let bool): return name == "booleanValue" && arguments.isEmpty ? .bool(bool) : nil

@@ -317,6 +317,13 @@ struct Parser {
                 }
             } else if case .leftBracket = lexeme.kind, lexeme.range.lowerBound == end {
                 try advance()
+                switch current.kind {
+                case .floatingPoint, .leftBracket, .leftBrace:
+                    // Velocity's grammar takes only these in an index; AWS would reject the template.
+                    throw source.error(.syntax, "an index must be a string, an integer, true, false or a reference", at: current.range.lowerBound)
+                default:
+                    break
+                }
                 let subscriptExpression = try parseArgument()
                 guard case .rightBracket = current.kind else {
                     throw source.error(.syntax, "expected ']' after the index", at: current.range.lowerBound)
