@@ -34,14 +34,15 @@ public enum APICheck {
             guard let integration = method.integration else { continue }
             let target = CheckTarget.of(integration)
             let name = "\(method.httpMethod) \(method.resourcePath)"
+            let integrationFindings = integrationRules(integration, target: target)
+                + MockResponseLint.findings(for: integration, definitionText: definitionText)
             if integration.requestTemplates.isEmpty {
-                checks.append(IntegrationCheck(
-                    name: name, target: target, location: integration.location, findings: integrationRules(integration, target: target)))
+                checks.append(IntegrationCheck(name: name, target: target, location: integration.location, findings: integrationFindings))
                 continue
             }
             for (index, template) in integration.requestTemplates.enumerated() {
                 let mapping = TemplateLocationMapping(definitionText: definitionText, template: template)
-                var findings = index == 0 ? integrationRules(integration, target: target) : []
+                var findings = index == 0 ? integrationFindings : []
                 findings += checkTemplate(
                     template, in: APIDefinition(fileName: api.fileName, methods: [method]), method: method, target: target,
                     format: target == .sqsQuery || target == .sns

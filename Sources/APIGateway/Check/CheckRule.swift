@@ -26,6 +26,8 @@ public enum CheckRule: String, Sendable, Equatable, CaseIterable, Comparable {
     case unboundedForeach = "unbounded-foreach"
     /// The same `$context.requestOverride` or `responseOverride` entry set twice in one render: API Gateway answers 5XX.
     case overrideSetTwice = "override-set-twice"
+    /// A MOCK integration's response template reads `$input.body`, `.json` or `.path`: there is no body there.
+    case mockResponseReadsBody = "mock-response-reads-body"
 
     // Payload sweep.
     /// A form-encoded body whose decoded parameters no longer hold the value sent, or that gained or lost parameters.
