@@ -11,7 +11,7 @@ comparison across Java number types), paths ($input.json/$input.path over a body
 non-ASCII keys), bodies (odd JSON bodies, json-smart's permissive spellings included,
 through $input and $util.parseJson), util (each $util function on text full of what escaping
 gets wrong), collections (List and Map methods and printing, with values of every
-kind), text (directives, comments, escapes and whitespace run together).
+kind), directives (loops, $foreach, #break, macros, #define and #evaluate run together), text (directives, comments, escapes and whitespace run together).
 A development tool: the tests never need the oracle; a real difference found here becomes a
 fixture with the oracle's output (Fixtures/README.md). Known differences are listed in
 Fuzz/README.md ("Differential testing").
@@ -146,11 +146,23 @@ def collections_case(rng):
     return {"template": "\n".join(lines) + "\n", "body": {"arr": [1, "x", None, 2.5], "obj": {"k": "v", "n": 3}}}
 
 
+DIRECTIVE_PARTS = ["#foreach($x in $items)", "#foreach($x in [1..3])", "#foreach($x in $map.keySet())", "#foreach($x in [])",
+                   "#if($foreach.hasNext),#end", "$foreach.index", "$foreach.count", "$velocityCount", "$x", "#break", "#break($foreach)",
+                   "#stop", "#end", "#if($x == 2)", "#elseif($x)", "#else", "#set($acc = \"$acc$x\")", "$acc", "#macro(m $a)<$a>#end",
+                   "#m($x)", "#m()", "#define($d)[$x]#end", "$d", "#evaluate('$x')", "#evaluate(\"#set($e = 1)\")", "$e", "$foreach.first",
+                   "$foreach.last", "$foreach.parent.index", "#set($x = 9)", "$!x", "\n", " ", "text"]
+
+
+def directives_case(rng):
+    parts = "".join(rng.choice(DIRECTIVE_PARTS) for _ in range(rng.randint(4, 16)))
+    return {"template": "#set($items = ['a', 'b', 'c'])#set($map = {'k': 1, 'j': 2})#set($acc = '')" + parts + "\n"}
+
+
 def text_case(rng):
     return {"template": "".join(rng.choice(TEXT_ATOMS) for _ in range(rng.randint(3, 14)))}
 
 
-KINDS = {"collections": collections_case, "util": util_case, "bodies": bodies_case, "strings": strings_case, "numbers": numbers_case, "paths": paths_case, "text": text_case}
+KINDS = {"directives": directives_case, "collections": collections_case, "util": util_case, "bodies": bodies_case, "strings": strings_case, "numbers": numbers_case, "paths": paths_case, "text": text_case}
 
 
 def main():

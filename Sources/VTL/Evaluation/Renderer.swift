@@ -200,9 +200,14 @@ final class Renderer {
             if let otherwise { return try render(otherwise) }
         case .foreach(let variable, let iterable, let body, let offset):
             return try renderLoop(variable: variable, iterable: iterable, body: body, offset: offset)
-        case .breakLoop(let scope, _):
-            if let scope, case .loop(let status) = try evaluate(scope) { return .breakLoop(target: ObjectIdentifier(status)) }
-            return .breakLoop(target: nil)
+        case .breakLoop(let scope, let offset):
+            guard let scope else { return .breakLoop(target: nil) }
+            guard case .loop(let status) = try evaluate(scope) else {
+                // Velocity throws here, outside a loop too: only a `$foreach` is a scope it can break.
+                let named = if case .reference(let reference) = scope { reference.sourceText } else { "its argument" }
+                throw error("#break cannot break \(named): only a #foreach's $foreach (or its .parent) is a loop it can break", at: offset)
+            }
+            return .breakLoop(target: ObjectIdentifier(status))
         case .stop:
             return .stop
         case .define(let variable, let body):

@@ -273,7 +273,9 @@ struct Parser {
             case .rightParen:
                 let close = current
                 try advance()
-                let sourceText = text(of: lexeme.range.lowerBound..<(close.range.lowerBound + 1))
+                // With the spaces and line break the `)` swallowed: a call to a macro that does not
+                // exist prints as written, and Velocity gives those back too.
+                let sourceText = text(of: lexeme.range.lowerBound..<close.range.upperBound)
                 return .macroCall(name: name, arguments: arguments, sourceText: sourceText, offset: lexeme.range.lowerBound)
             default:
                 arguments.append(try parseArgument())
