@@ -146,16 +146,31 @@ def collections_case(rng):
     return {"template": "\n".join(lines) + "\n", "body": {"arr": [1, "x", None, 2.5], "obj": {"k": "v", "n": 3}}}
 
 
-DIRECTIVE_PARTS = ["#foreach($x in $items)", "#foreach($x in [1..3])", "#foreach($x in $map.keySet())", "#foreach($x in [])",
-                   "#if($foreach.hasNext),#end", "$foreach.index", "$foreach.count", "$velocityCount", "$x", "#break", "#break($foreach)",
-                   "#stop", "#end", "#if($x == 2)", "#elseif($x)", "#else", "#set($acc = \"$acc$x\")", "$acc", "#macro(m $a)<$a>#end",
+DIRECTIVE_PARTS = ["#if($foreach.hasNext),#end", "$foreach.index", "$foreach.count", "$velocityCount", "$x", "#break", "#break($foreach)",
+                   "#stop", "#set($acc = \"$acc$x\")", "$acc", "#macro(m $a)<$a>#end",
                    "#m($x)", "#m()", "#define($d)[$x]#end", "$d", "#evaluate('$x')", "#evaluate(\"#set($e = 1)\")", "$e", "$foreach.first",
                    "$foreach.last", "$foreach.parent.index", "#set($x = 9)", "$!x", "\n", " ", "text"]
 
 
+def directive_block(rng, depth):
+    items = []
+    for _ in range(rng.randint(1, 4)):
+        roll = rng.random()
+        if depth < 3 and roll < 0.25:
+            iterable = rng.choice(["$items", "[1..3]", "$map.keySet()", "[]", "$map", "$input.path('$.list')", "[$nope]"])
+            items.append(f"#foreach($x{depth} in {iterable}){directive_block(rng, depth + 1)}#end" + rng.choice(["", "\n", " "]))
+        elif depth < 3 and roll < 0.4:
+            condition = rng.choice(["$foreach.hasNext", "$x0 == 2", "$velocityCount > 1", "$foreach.first", "!$foreach.last", "$nope", "$acc"])
+            otherwise = f"#else{directive_block(rng, depth + 1)}" if rng.random() < 0.5 else ""
+            items.append(f"#if({condition}){directive_block(rng, depth + 1)}{otherwise}#end")
+        else:
+            items.append(rng.choice(DIRECTIVE_PARTS).replace("$x", f"$x{max(depth - 1, 0)}"))
+    return "".join(items)
+
+
 def directives_case(rng):
-    parts = "".join(rng.choice(DIRECTIVE_PARTS) for _ in range(rng.randint(4, 16)))
-    return {"template": "#set($items = ['a', 'b', 'c'])#set($map = {'k': 1, 'j': 2})#set($acc = '')" + parts + "\n"}
+    prefix = "#set($items = ['a', 'b', 'c'])#set($map = {'k': 1, 'j': 2})#set($acc = '')"
+    return {"template": prefix + directive_block(rng, 0) + "\n", "body": {"list": [1, {"a": 2}, None, "x"]}}
 
 
 def text_case(rng):
