@@ -179,6 +179,8 @@ struct Lexer {
         case UInt8(ascii: "$"):
             if let length = bytes.referenceStartLength(at: position) {
                 startReference(at: position, length: length)
+            } else if lexDollarsBeforeHash(from: position) {
+                return
             } else if baseOffset == 0 && literalOffsets == nil && (position == bytes.count - 1 || (position == bytes.count - 2 && bytes[position + 1] == UInt8(ascii: "!"))) {
                 // Velocity 1.7 rejects a template whose last characters are a lone `$` or `$!`.
                 throw error("a '$' cannot end the template", at: position)
@@ -274,16 +276,60 @@ struct Lexer {
         }
     }
 
+    /// Velocity's lexer, after `$`s that start no reference (`$`, `$!`, `\\$`, `$$`), still reads
+    /// a block comment, a `\\#` escape and the directives it has tokens of (`#if #elseif #else
+    /// #end #set`), and the `$`s vanish: `$#if(true)y#end` prints "y". Any other `#name` there is
+    /// text with them: `$#stop` prints as written, and `$#foreach(...)` leaves its `#end` unmatched.
+    /// False when what follows the `$`s is none of these: they are then text as usual.
+    private mutating func lexDollarsBeforeHash(from start: Int) -> Bool {
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "$") || byte == UInt8(ascii: "\\") {
+                index += 1
+            } else if byte == UInt8(ascii: "!"), index > start, bytes[index - 1] == UInt8(ascii: "$") {
+                index += 1
+            } else {
+                break
+            }
+        }
+        // Backslashes right before the `#` escape it; the `$`s before them vanish.
+        var hash = index
+        while hash > start, bytes[hash - 1] == UInt8(ascii: "\\") { hash -= 1 }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "#"), bytes[start..<hash].contains(UInt8(ascii: "$")) else { return false }
+        if hash < index {
+            position = hash
+            return true
+        }
+        let second = index + 1 < bytes.count ? bytes[index + 1] : 0
+        if second == UInt8(ascii: "*") {
+            position = index
+            return true
+        }
+        guard let (directive, nameEnd) = bytes.directiveName(at: index) else { return false }
+        switch directive {
+        case .if, .elseif, .else, .end, .set:
+            position = index
+        default:
+            appendText(from: start, to: nameEnd)
+            position = nameEnd
+        }
+        return true
+    }
+
     /// Backslashes escape a following reference (decided at render time) or directive (decided here).
     private mutating func lexBackslashes() {
         let start = position
         var index = start
         while index < bytes.count, bytes[index] == UInt8(ascii: "\\") { index += 1 }
         let count = index - start
-        if index < bytes.count, bytes[index] == UInt8(ascii: "$"), bytes.referenceStartLength(at: index) != nil {
-            emit(.referenceEscape(backslashes: count), from: start, to: index)
-            position = index
-            return
+        if index < bytes.count, bytes[index] == UInt8(ascii: "$") {
+            if bytes.referenceStartLength(at: index) != nil {
+                emit(.referenceEscape(backslashes: count), from: start, to: index)
+                position = index
+                return
+            }
+            if lexDollarsBeforeHash(from: start) { return }
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "#"), let (directive, nameEnd) = bytes.directiveName(at: index),
             directive != .macroCall || bytes.isFollowedByParenthesis(nameEnd)
