@@ -150,13 +150,13 @@ extension Renderer {
     func evaluate(_ reference: Reference, stepCount: Int) throws(VTLError) -> RuntimeValue {
         // The first step is a field of the reference rather than an element of `members`: a
         // class's constant is read where it is, an array element is retained and released.
-        guard stepCount > 0, let first = reference.firstMember else { return variable(reference.slot) }
+        guard stepCount > 0, let first = reference.firstMember else { return try variable(reference.slot) }
         var value: RuntimeValue
         if first.kind == .property, let read = propertyInPlace(first, ofVariable: reference.slot) {
             // `$item.id`, `$foreach.hasNext`: most references read one property of a variable.
             value = read
         } else {
-            value = variable(reference.slot)
+            value = try variable(reference.slot)
             if value.isNull { return .null }
             value = try step(first, on: value)
         }

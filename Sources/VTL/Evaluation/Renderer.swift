@@ -1,6 +1,14 @@
 import Foundation
 import JavaLang
 
+/// What a macro parameter stands for while its macro is expanded.
+enum MacroBinding {
+    /// Set in the body (`#set`, `#foreach`), or a literal argument.
+    case value(RuntimeValue)
+    /// The argument as written, evaluated at each use where the call was made.
+    case byName(Expression)
+}
+
 /// The state of one render: variables, output, counters. Made afresh for every render, so a
 /// `Template` can render from many threads at once.
 final class Renderer {
@@ -35,7 +43,7 @@ final class Renderer {
     /// What the render started with, for names that only `#evaluate` text mentions.
     private let context: Context
     /// Arguments of the macros being expanded, innermost last.
-    @exclusivity(unchecked) private var macroFrames: [[(slot: Int, value: RuntimeValue)]] = []
+    @exclusivity(unchecked) private var macroFrames: [[(slot: Int, binding: MacroBinding)]] = []
     // Hot state is marked `@exclusivity(unchecked)`: a render runs on one thread and never
     // holds two accesses to one of these at once, and the dynamic checks cost about 7% of a render.
     /// A constant, so writing to it costs no retain of it.
@@ -81,9 +89,9 @@ final class Renderer {
     // MARK: Variables
 
     @inline(__always)
-    func variable(_ slot: Int) -> RuntimeValue {
+    func variable(_ slot: Int) throws(VTLError) -> RuntimeValue {
         if macroFrames.isEmpty { return globals[slot] }
-        return macroVariable(slot)
+        return try macroVariable(slot)
     }
 
     /// `$name.property` for a global that is a map, a JSON object or `$foreach`, read where the
@@ -102,8 +110,25 @@ final class Renderer {
         }
     }
 
-    private func macroVariable(_ slot: Int) -> RuntimeValue {
-        if let frame = macroFrames.last, let argument = frame.first(where: { $0.slot == slot }) { return argument.value }
+    /// A name inside macros: the innermost macro that has it as a parameter decides, and a
+    /// caller's parameters are visible in the macros it calls, as Velocity's nested macro
+    /// contexts are. An argument passed by name is evaluated again at each use, where the call
+    /// was made; a null there is the parameter's value (no global of that name shows through).
+    private func macroVariable(_ slot: Int) throws(VTLError) -> RuntimeValue {
+        var depth = macroFrames.count
+        while depth > 0 {
+            depth -= 1
+            guard let binding = macroFrames[depth].first(where: { $0.slot == slot })?.binding else { continue }
+            switch binding {
+            case .value(let value):
+                return value
+            case .byName(let argument):
+                let inner = Array(macroFrames[depth...])
+                macroFrames.removeSubrange(depth...)
+                defer { macroFrames.append(contentsOf: inner) }
+                return bindable(try evaluate(argument))
+            }
+        }
         return globals[slot]
     }
 
@@ -113,13 +138,19 @@ final class Renderer {
         readsJSONInPlace ? value : value.thawed()
     }
 
+    /// Velocity's macro contexts write through: setting a parameter sets it in every macro that
+    /// has it, and sets the global variable of that name too.
     func setVariable(_ slot: Int, _ value: RuntimeValue) {
         let value = bindable(value)
-        if let last = macroFrames.indices.last, let position = macroFrames[last].firstIndex(where: { $0.slot == slot }) {
-            macroFrames[last][position].value = value
-        } else {
-            globals[slot] = value
+        for depth in macroFrames.indices {
+            if let position = macroFrames[depth].firstIndex(where: { $0.slot == slot }) { macroFrames[depth][position].binding = .value(value) }
         }
+        globals[slot] = value
+    }
+
+    /// Whether a macro being expanded has `slot` as a parameter.
+    private func isMacroParameter(_ slot: Int) -> Bool {
+        macroFrames.contains { frame in frame.contains { $0.slot == slot } }
     }
 
     /// The final value of a global variable, nil when unset; a JSON container comes back
@@ -355,11 +386,14 @@ final class Renderer {
         let savedVariable = globals[variable.slot]
         let savedLoop = globals[VariableSlots.foreach]
         let savedCount = globals[VariableSlots.velocityCount]
+        // A loop over a macro parameter's name sets and restores it through the macro, as
+        // Velocity's context does: afterwards the parameter holds the value it had (evaluated).
+        let savedParameter = isMacroParameter(variable.slot) ? try self.variable(variable.slot) : nil
         var parent: LoopStatus?
         if case .loop(let outer) = savedLoop { parent = outer }
         let status = LoopStatus(parent: parent)
         defer {
-            globals[variable.slot] = savedVariable
+            if let savedParameter, !savedParameter.isNull { setVariable(variable.slot, savedParameter) } else { globals[variable.slot] = savedVariable }
             globals[VariableSlots.foreach] = savedLoop
             globals[VariableSlots.velocityCount] = savedCount
         }
@@ -370,7 +404,7 @@ final class Renderer {
         for position in 0..<limit {
             status.index = position
             status.hasNext = position + 1 < count
-            globals[variable.slot] = element(position)
+            if savedParameter == nil { globals[variable.slot] = element(position) } else { setVariable(variable.slot, element(position)) }
             globals[VariableSlots.foreach] = .loop(status)
             globals[VariableSlots.velocityCount] = .integer(position + 1)
             flow = try render(body)
@@ -391,15 +425,15 @@ final class Renderer {
             try write(sourceText, at: offset)
             return .normal
         }
-        var frame: [(slot: Int, value: RuntimeValue)] = []
+        var frame: [(slot: Int, binding: MacroBinding)] = []
         for (parameter, argument) in zip(macro.parameters, arguments) {
-            let value = try evaluate(argument)
-            guard !value.isNull else { continue }
+            // Velocity passes arguments by name: `$x` in the body evaluates the argument again.
+            let binding: MacroBinding = if case .constant(let constant) = argument { .value(RuntimeValue(constant)) } else { .byName(argument) }
             // A repeated parameter name binds the last argument given for it.
             if let position = frame.firstIndex(where: { $0.slot == parameter.slot }) {
-                frame[position].value = bindable(value)
+                frame[position].binding = binding
             } else {
-                frame.append((parameter.slot, bindable(value)))
+                frame.append((parameter.slot, binding))
             }
         }
         try enterCall(at: offset)
