@@ -261,7 +261,7 @@ struct ParserTests {
         let template = try Template(source: "#macro(m, $a, $b)[$a$b]#end#m(1, 2)#m(3 4)")
         #expect(template.macros["m"]?.parameters.map(\.name) == ["a", "b"])
         let calls = template.nodes.compactMap { node -> [String]? in
-            guard case .macroCall("m", let arguments, _, _) = node else { return nil }
+            guard case .macroCall("m", let arguments, _, _, _) = node else { return nil }
             return arguments.map(sketch)
         }
         #expect(calls == [["1", "2"], ["3", "4"]])
@@ -275,7 +275,7 @@ struct ParserTests {
     @Test func bareNameIsACallOnlyWhenTheMacroIsAlreadyDefined() throws {
         // Velocity 1.7: `#macro(m)x#end#m|#n` prints `x|#n`.
         let nodes = try Template(source: "#macro(m)x#end#m|#n").nodes
-        guard case .macroCall("m", let arguments, let sourceText, let offset)? = nodes.first else {
+        guard case .macroCall("m", let arguments, nil, let sourceText, let offset)? = nodes.first else {
             Issue.record("not a call: \(nodes)")
             return
         }
@@ -286,7 +286,7 @@ struct ParserTests {
     }
 
     @Test func callOfAnUnknownMacroWithParenthesesIsStillACall() throws {
-        guard case .macroCall("later", let arguments, let sourceText, _)? = try parse("#later($a 'b')").first else {
+        guard case .macroCall("later", let arguments, nil, let sourceText, _)? = try parse("#later($a 'b')").first else {
             Issue.record("not a call")
             return
         }

@@ -243,8 +243,8 @@ final class Renderer {
             return .stop
         case .define(let variable, let body):
             setVariable(variable.slot, .block(body))
-        case .macroCall(let name, let arguments, let sourceText, let offset):
-            return try renderMacroCall(name, arguments: arguments, sourceText: sourceText, offset: offset)
+        case .macroCall(let name, let arguments, let body, let sourceText, let offset):
+            return try renderMacroCall(name, arguments: arguments, body: body, sourceText: sourceText, offset: offset)
         case .evaluate(let expression, let offset):
             return try renderEvaluate(expression, offset: offset)
         }
@@ -419,7 +419,7 @@ final class Renderer {
 
     // MARK: Macros and #evaluate
 
-    private func renderMacroCall(_ name: String, arguments: [Expression], sourceText: String, offset: Int) throws(VTLError) -> Flow {
+    private func renderMacroCall(_ name: String, arguments: [Expression], body: [Node]?, sourceText: String, offset: Int) throws(VTLError) -> Flow {
         guard let macro = macros[name] else {
             // Velocity prints a call to an unknown macro as text.
             try write(sourceText, at: offset)
@@ -436,6 +436,8 @@ final class Renderer {
                 frame.append((parameter.slot, binding))
             }
         }
+        // `$bodyContent` renders the block's body where the macro prints it, each time it does.
+        if let body { frame.append((VariableSlots.bodyContent, .value(.block(body)))) }
         try enterCall(at: offset)
         macroFrames.append(frame)
         defer {
@@ -475,7 +477,7 @@ extension Node {
     var offset: Int? {
         switch self {
         case .reference(let reference), .escapedReference(_, let reference): reference.offset
-        case .set(_, _, let offset), .foreach(_, _, _, let offset), .breakLoop(_, let offset), .macroCall(_, _, _, let offset),
+        case .set(_, _, let offset), .foreach(_, _, _, let offset), .breakLoop(_, let offset), .macroCall(_, _, _, _, let offset),
             .evaluate(_, let offset):
             offset
         default: nil

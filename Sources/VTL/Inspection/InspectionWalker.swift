@@ -62,8 +62,9 @@ struct InspectionWalker {
                 if let scope { _ = summarise(scope) }
             case .define(_, let body):
                 walkRepeated(body, inStringLiteral: inStringLiteral)
-            case .macroCall(_, let arguments, _, _):
+            case .macroCall(_, let arguments, let body, _, _):
                 for argument in arguments { _ = summarise(argument) }
+                if let body { walkRepeated(body, inStringLiteral: inStringLiteral) }
             case .evaluate(let expression, _):
                 _ = summarise(expression)
             }

@@ -43,6 +43,8 @@ struct Lexeme: Sendable, Equatable {
 enum Directive: String, Sendable, Equatable {
     case `if`, elseif, `else`, end, set, foreach, `break`, stop, define, macro, evaluate, include, parse
     case macroCall
+    /// `#@name(...)`: a macro call with a body, which the macro prints as `$bodyContent`.
+    case blockMacroCall
 
     /// Recognises a name without building a string for it.
     init(spelling name: UnsafeBufferPointer<UInt8>) {
@@ -67,7 +69,7 @@ enum Directive: String, Sendable, Equatable {
 
     /// Followed by parenthesised arguments: `set`, `if`, `elseif`, `foreach`, `define`, `macro`,
     /// `evaluate`, `include`, `parse`.
-    var takesArguments: Bool { !takesNoArguments && self != .break && self != .macroCall }
+    var takesArguments: Bool { !takesNoArguments && self != .break && self != .macroCall && self != .blockMacroCall }
 }
 
 /// The bare words an expression gives a meaning to; any other word (`in`, a macro's name) is `other`.

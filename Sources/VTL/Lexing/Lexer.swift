@@ -141,7 +141,7 @@ struct Lexer {
     /// The name of a `directive` or `bareMacroCall` lexeme, without `#`, braces or swallowed line break.
     func directiveName(of lexeme: Lexeme) -> String {
         var start = localOffset(of: lexeme.range.lowerBound) + 1
-        if bytes[start] == UInt8(ascii: "{") { start += 1 }
+        if bytes[start] == UInt8(ascii: "{") || bytes[start] == UInt8(ascii: "@") { start += 1 }
         var end = start
         while end < bytes.count, Lexer.isWordCharacter(bytes[end]) { end += 1 }
         return string(start, end)
@@ -247,6 +247,8 @@ struct Lexer {
             position = end
         } else if let (directive, nameEnd) = bytes.directiveName(at: start) {
             lexDirective(directive, start: start, nameEnd: nameEnd)
+        } else if second == UInt8(ascii: "@"), let (_, nameEnd) = bytes.directiveName(at: start + 1), bytes.isFollowedByParenthesis(nameEnd) {
+            lexDirective(.blockMacroCall, start: start, nameEnd: nameEnd)
         } else {
             appendText(from: start, to: start + 1)
         }

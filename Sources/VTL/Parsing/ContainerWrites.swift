@@ -33,8 +33,8 @@ enum ContainerWrites {
             return scope.map(possible(in:)) ?? false
         case .define(_, let body):
             return body.contains(where: possible(in:))
-        case .macroCall(_, let arguments, _, _):
-            return arguments.contains(where: possible(in:))
+        case .macroCall(_, let arguments, let body, _, _):
+            return arguments.contains(where: possible(in:)) || (body?.contains(where: possible(in:)) ?? false)
         case .evaluate:
             return true
         }

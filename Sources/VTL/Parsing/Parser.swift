@@ -125,7 +125,7 @@ struct Parser {
                 try advance()
                 let sourceText = text(of: lexeme.range)
                 if macros[name] != nil {
-                    nodes.append(.macroCall(name: name, arguments: [], sourceText: sourceText, offset: lexeme.range.lowerBound), to: &pendingNodes)
+                    nodes.append(.macroCall(name: name, arguments: [], body: nil, sourceText: sourceText, offset: lexeme.range.lowerBound), to: &pendingNodes)
                 } else {
                     nodes.appendText(sourceText)
                 }
@@ -202,6 +202,14 @@ struct Parser {
                 at: offset)
         case .macroCall:
             return try parseMacroCall(lexer.directiveName(of: lexeme), lexeme: lexeme)
+        case .blockMacroCall:
+            guard case .macroCall(let name, let arguments, _, _, let offset) = try parseMacroCall(lexer.directiveName(of: lexeme), lexeme: lexeme) else {
+                return nil
+            }
+            let (body, terminator) = try parseBlock(until: .end, opener: lexeme)
+            let end = current.range.upperBound
+            if terminator == .end { try advance() }
+            return .macroCall(name: name, arguments: arguments, body: body, sourceText: text(of: offset..<end), offset: offset)
         }
     }
 
@@ -276,7 +284,7 @@ struct Parser {
                 // With the spaces and line break the `)` swallowed: a call to a macro that does not
                 // exist prints as written, and Velocity gives those back too.
                 let sourceText = text(of: lexeme.range.lowerBound..<close.range.upperBound)
-                return .macroCall(name: name, arguments: arguments, sourceText: sourceText, offset: lexeme.range.lowerBound)
+                return .macroCall(name: name, arguments: arguments, body: nil, sourceText: sourceText, offset: lexeme.range.lowerBound)
             default:
                 arguments.append(try parseArgument())
             }

@@ -16,7 +16,9 @@ enum Node: Sendable {
     indirect case breakLoop(scope: Expression?, offset: Int)
     case stop
     indirect case define(name: Variable, body: [Node])
-    indirect case macroCall(name: String, arguments: [Expression], sourceText: String, offset: Int)
+    /// `#name(...)`, or with a body `#@name(...)...#end`; `sourceText` is what prints when no
+    /// such macro exists (a block call's whole text, body and `#end` included).
+    indirect case macroCall(name: String, arguments: [Expression], body: [Node]?, sourceText: String, offset: Int)
     indirect case evaluate(Expression, offset: Int)
 }
 

@@ -6,9 +6,11 @@ struct VariableSlots: Sendable {
     /// Slots of the loop variables every template has, whether or not it mentions them.
     static let foreach = 0
     static let velocityCount = 1
+    /// The body of a `#@name(...)...#end` call, inside the macro.
+    static let bodyContent = 2
 
     /// A name's slot is its index here.
-    private var table = StringTable(["foreach", "velocityCount"])
+    private var table = StringTable(["foreach", "velocityCount", "bodyContent"])
 
     var names: [String] { table.strings }
 
