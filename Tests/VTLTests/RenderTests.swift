@@ -245,14 +245,13 @@ struct RenderTests {
         #expect(try template.render(Context(["o": .object(Counter(name: "c1"))])) == "{a=[1]}")
     }
 
-    // MARK: Known differences from Velocity 1.7
-
     @Test func setWithoutParenthesesIsText() throws {
-        // Velocity 1.7: `#set $a = 1` is plain text: `#set $a = 1` (stock), `#set  = 1` (--aws).
-        withKnownIssue("#set without '(' is a syntax error here") { () throws in
-            let output = try Template(source: "#set $a = 1").render(options: .velocity)
-            #expect(output == "#set $a = 1")
-        }
+        // Velocity 1.7: `#set $a = 1` is plain text: `#set $a = 1` (stock), `#set  = 1` (--aws),
+        // indentation before it included; `$#set x` too.
+        #expect(try Template(source: "#set $a = 1").render(options: .velocity) == "#set $a = 1")
+        #expect(try Template(source: "x\n  #set $a = 1|").render(options: .velocity) == "x\n  #set $a = 1|")
+        #expect(try Template(source: "#{set} $a|$#set x").render(options: .velocity) == "#{set} $a|$#set x")
+        #expect(try Template(source: "#set $a = 1").render() == "#set  = 1")
     }
 }
 

@@ -13,9 +13,15 @@ extension UnsafeBufferPointer<UInt8> {
         guard name + 3 <= self.count, self[name] == UInt8(ascii: "s"), self[name + 1] == UInt8(ascii: "e"),
             self[name + 2] == UInt8(ascii: "t")
         else { return nil }
-        let end = name + 3
-        if braced { return end < self.count && self[end] == UInt8(ascii: "}") ? index : nil }
-        return end < self.count && Lexer.isWordCharacter(self[end]) ? nil : index
+        var end = name + 3
+        if braced {
+            guard end < self.count && self[end] == UInt8(ascii: "}") else { return nil }
+            end += 1
+        } else if end < self.count && Lexer.isWordCharacter(self[end]) {
+            return nil
+        }
+        // Without its parenthesis `#set` is text, and so is the indentation before it.
+        return isFollowedByParenthesis(end) ? index : nil
     }
 
     /// `#name` or `#{name}`: the directive it names and where it ends.

@@ -268,6 +268,10 @@ struct Lexer {
         if hasArguments {
             emit(.directive(directive), from: start, to: nameEnd)
             emitOpener(.leftParen, closer: UInt8(ascii: ")"), directive: true, at: index)
+        } else if directive == .set {
+            // Velocity's `#set` token includes its parenthesis; without one, `#set` is text.
+            appendText(from: start, to: nameEnd)
+            position = nameEnd
         } else if directive != .macroCall {
             // The parser reports a missing parenthesis.
             emit(.directive(directive), from: start, to: nameEnd)
@@ -310,7 +314,9 @@ struct Lexer {
         }
         guard let (directive, nameEnd) = bytes.directiveName(at: index) else { return false }
         switch directive {
-        case .if, .elseif, .else, .end, .set:
+        case .if, .elseif, .else, .end:
+            position = index
+        case .set where bytes.isFollowedByParenthesis(nameEnd):
             position = index
         default:
             appendText(from: start, to: nameEnd)

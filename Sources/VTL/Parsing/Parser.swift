@@ -506,6 +506,7 @@ struct Parser {
         if case .range = current.kind {
             let rangeLexeme = current
             try advance()
+            let lastStart = current.range.lowerBound
             let last = try parseArgument()
             func isIntegerOrReference(_ bound: Expression) -> Bool {
                 switch bound {
@@ -513,8 +514,10 @@ struct Parser {
                 default: false
                 }
             }
+            // Where Velocity's grammar stops: at `..` after a bad first bound, at a bad last bound.
             guard isIntegerOrReference(first), isIntegerOrReference(last) else {
-                throw source.error(.syntax, "a range's bounds must be integers or references", at: rangeLexeme.range.lowerBound)
+                let offset = isIntegerOrReference(first) ? lastStart : rangeLexeme.range.lowerBound
+                throw source.error(.syntax, "a range's bounds must be integers or references", at: offset)
             }
             try expect(.rightBracket, after: "the range")
             return .range(from: first, to: last, offset: open.range.lowerBound)
