@@ -336,7 +336,7 @@ private func condition(_ expression: String) throws -> Expression {
 private enum SketchError: Error { case notAConditional }
 
 private func text(_ node: Node?) -> String? {
-    guard case .text(let text)? = node else { return nil }
+    guard case .text(let text, _)? = node else { return nil }
     return text
 }
 

@@ -213,8 +213,8 @@ final class Renderer {
         steps += 1
         if steps > stepLimit { throw stepLimitError(at: node.offset ?? 0) }
         switch node {
-        case .text(let text):
-            try write(text, at: 0)
+        case .text(let text, let offset):
+            try write(text, at: offset)
         case .reference(let reference):
             try insert(reference)
         case .escapedReference(let backslashes, let reference):
@@ -476,6 +476,7 @@ final class Renderer {
 extension Node {
     var offset: Int? {
         switch self {
+        case .text(_, let offset): offset
         case .reference(let reference), .escapedReference(_, let reference): reference.offset
         case .set(_, _, let offset), .foreach(_, _, _, let offset), .breakLoop(_, let offset), .macroCall(_, _, _, _, let offset),
             .evaluate(_, let offset):

@@ -142,7 +142,7 @@ struct InspectionWalker {
         var pieces: [Substring] = []
         var position = index - 1
         while position >= 0 {
-            if case .text(let text) = nodes[position] {
+            if case .text(let text, _) = nodes[position] {
                 if let lineBreak = text.lastIndex(where: \.isNewline) {
                     pieces.append(text[text.index(after: lineBreak)...])
                     break
@@ -162,7 +162,7 @@ struct InspectionWalker {
         var output = ""
         var position = index + 1
         while position < nodes.count {
-            if case .text(let text) = nodes[position] {
+            if case .text(let text, _) = nodes[position] {
                 if let lineBreak = text.firstIndex(where: \.isNewline) {
                     output += text[..<lineBreak]
                     break

@@ -26,14 +26,16 @@ struct TextMergingNodes {
     /// Where this block's nodes start on the stack.
     private let base: Int
     private var text: String?
+    private var textOffset = 0
 
     init(on stack: [Node]) {
         base = stack.count
     }
 
-    mutating func appendText(_ piece: String) {
+    mutating func appendText(_ piece: String, at offset: Int) {
         if text == nil {
             text = piece
+            textOffset = offset
         } else {
             text! += piece
         }
@@ -69,6 +71,6 @@ struct TextMergingNodes {
     private mutating func flushText(to stack: inout [Node]) {
         guard let pending = text else { return }
         text = nil
-        stack.append(.text(pending))
+        stack.append(.text(pending, offset: textOffset))
     }
 }

@@ -103,10 +103,10 @@ struct Parser {
                 }
                 return (nodes.finish(&pendingNodes), nil)
             case .text:
-                nodes.appendText(text(of: lexeme.range))
+                nodes.appendText(text(of: lexeme.range), at: lexeme.range.lowerBound)
                 try advance()
             case .unescapedText(let index):
-                nodes.appendText(lexer.string(at: index))
+                nodes.appendText(lexer.string(at: index), at: lexeme.range.lowerBound)
                 try advance()
             case .comment:
                 try advance()
@@ -127,7 +127,7 @@ struct Parser {
                 if macros[name] != nil {
                     nodes.append(.macroCall(name: name, arguments: [], body: nil, sourceText: sourceText, offset: lexeme.range.lowerBound), to: &pendingNodes)
                 } else {
-                    nodes.appendText(sourceText)
+                    nodes.appendText(sourceText, at: lexeme.range.lowerBound)
                 }
             default:
                 throw source.error(.syntax, "unexpected \(describe(lexeme))", at: lexeme.range.lowerBound)

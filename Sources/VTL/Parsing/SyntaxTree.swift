@@ -5,7 +5,8 @@ import JavaLang
 /// Only the large cases are `indirect`: text and references, most of a template, are stored
 /// in the node itself rather than in a box of their own (one allocation less for each).
 enum Node: Sendable {
-    case text(String)
+    /// `offset` is where the text starts, for a limit the write hits (merged text: its first piece).
+    case text(String, offset: Int)
     case reference(Reference)
     /// `\$a`: what prints depends on whether `$a` is defined when the template renders.
     case escapedReference(backslashes: Int, Reference)
