@@ -214,7 +214,7 @@ final class Renderer {
         if steps > stepLimit { throw stepLimitError(at: node.offset ?? 0) }
         switch node {
         case .text(let text, let offset):
-            try write(text, at: offset)
+            try write(text, at: Int(offset))
         case .reference(let reference):
             try insert(reference)
         case .escapedReference(let backslashes, let reference):
@@ -232,13 +232,7 @@ final class Renderer {
         case .foreach(let variable, let iterable, let body, let offset):
             return try renderLoop(variable: variable, iterable: iterable, body: body, offset: offset)
         case .breakLoop(let scope, let offset):
-            guard let scope else { return .breakLoop(target: nil) }
-            guard case .loop(let status) = try evaluate(scope) else {
-                // Velocity throws here, outside a loop too: only a `$foreach` is a scope it can break.
-                let named = if case .reference(let reference) = scope { reference.sourceText } else { "its argument" }
-                throw error("#break cannot break \(named): only a #foreach's $foreach (or its .parent) is a loop it can break", at: offset)
-            }
-            return .breakLoop(target: ObjectIdentifier(status))
+            return try breakFlow(scope, offset: offset)
         case .stop:
             return .stop
         case .define(let variable, let body):
@@ -417,6 +411,18 @@ final class Renderer {
         return flow
     }
 
+    /// Not inlined, as `holds` is not: `render(_:)` must stay small enough to inline into the loops over nodes.
+    @inline(never)
+    private func breakFlow(_ scope: Expression?, offset: Int) throws(VTLError) -> Flow {
+        guard let scope else { return .breakLoop(target: nil) }
+        guard case .loop(let status) = try evaluate(scope) else {
+            // Velocity throws here, outside a loop too: only a `$foreach` is a scope it can break.
+            let named = if case .reference(let reference) = scope { reference.sourceText } else { "its argument" }
+            throw error("#break cannot break \(named): only a #foreach's $foreach (or its .parent) is a loop it can break", at: offset)
+        }
+        return .breakLoop(target: ObjectIdentifier(status))
+    }
+
     // MARK: Macros and #evaluate
 
     private func renderMacroCall(_ name: String, arguments: [Expression], body: [Node]?, sourceText: String, offset: Int) throws(VTLError) -> Flow {
@@ -476,7 +482,7 @@ final class Renderer {
 extension Node {
     var offset: Int? {
         switch self {
-        case .text(_, let offset): offset
+        case .text(_, let offset): Int(offset)
         case .reference(let reference), .escapedReference(_, let reference): reference.offset
         case .set(_, _, let offset), .foreach(_, _, _, let offset), .breakLoop(_, let offset), .macroCall(_, _, _, _, let offset),
             .evaluate(_, let offset):

@@ -71,6 +71,6 @@ struct TextMergingNodes {
     private mutating func flushText(to stack: inout [Node]) {
         guard let pending = text else { return }
         text = nil
-        stack.append(.text(pending, offset: textOffset))
+        stack.append(.text(pending, offset: Int32(clamping: textOffset)))
     }
 }

@@ -6,7 +6,8 @@ import JavaLang
 /// in the node itself rather than in a box of their own (one allocation less for each).
 enum Node: Sendable {
     /// `offset` is where the text starts, for a limit the write hits (merged text: its first piece).
-    case text(String, offset: Int)
+    /// 32 bits keep the node as small as a reference's (an `Int` made every node 8 bytes larger).
+    case text(String, offset: Int32)
     case reference(Reference)
     /// `\$a`: what prints depends on whether `$a` is defined when the template renders.
     case escapedReference(backslashes: Int, Reference)
