@@ -62,14 +62,18 @@ def strings_case(rng):
 
 def numbers_case(rng):
     def operand():
-        return rng.choice(NUMBERS) if rng.random() < 0.75 else rng.choice(['"1"', '"a"', '""', "$n", "$m", "$list.size()", "true", "$nope"])
+        roll = rng.random()
+        if roll < 0.6: return rng.choice(NUMBERS)
+        if roll < 0.8: return rng.choice(["$input.path('$.bd')", "$input.path('$.bd2')", "$input.path('$.big')", "$input.path('$.zero')"])
+        return rng.choice(['"1"', '"a"', '""', "$n", "$m", "$list.size()", "true", "$nope"])
     lines = ['#set($n = 5)#set($m = 2.5)#set($list = [1, "b", 3.0])']
     for _ in range(5):
         if rng.random() < 0.6:
             lines.append(f"#set($r = {operand()} {rng.choice('+-*/%')} {operand()})[$r]")
         else:
             lines.append(f"#if({operand()} {rng.choice(['==', '!=', '<', '>', '<=', '>='])} {operand()})[T]#else[F]#end")
-    return {"template": "\n".join(lines) + "\n"}
+    body = '{"bd": 0.30000000000000004, "bd2": -12345678901234567.5, "big": 9223372036854775808, "zero": 0.0000000000000000000}'
+    return {"template": "\n".join(lines) + "\n", "body": body}
 
 
 def paths_case(rng):
