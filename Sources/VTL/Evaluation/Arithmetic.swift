@@ -106,7 +106,14 @@ enum Arithmetic {
             case .subtract: return narrowed(a - b)
             case .multiply: return narrowed(a * b)
             case .divide: return b.isZero ? .null : narrowed(a / b)
-            case .remainder: return b.isZero ? .null : narrowed(a % b)
+            case .remainder:
+                // MathUtils calls `BigInteger.mod` here, not `%`: never negative, and only for a positive modulus.
+                if b.isZero { return .null }
+                guard b > BigInteger(0) else {
+                    throw Failure(kind: .evaluation, message: "Velocity takes a BigInteger modulo only by a positive number (ArithmeticException: BigInteger: modulus not positive)")
+                }
+                let remainder = a % b
+                return narrowed(remainder < BigInteger(0) ? remainder + b : remainder)
             default: return .null
             }
         case let .doubles(a, b):
