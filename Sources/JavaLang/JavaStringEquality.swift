@@ -87,6 +87,25 @@ extension String {
         return true
     }
 
+    /// Java's `compareToIgnoreCase`: the first pair of units that differ after the same case
+    /// mapping as `javaEqualsIgnoringCase`, as the difference of their lower-case forms; else
+    /// the difference in length.
+    public func javaCompareIgnoringCase(_ other: String) -> Int {
+        let lhs = Array(utf16), rhs = Array(other.utf16)
+        var index = 0
+        while index < min(lhs.count, rhs.count) {
+            defer { index += 1 }
+            if lhs[index] == rhs[index] { continue }
+            let (a, pairA) = Self.codePoint(in: lhs, at: index), (b, pairB) = Self.codePoint(in: rhs, at: index)
+            if pairA || pairB { index += 1 }
+            let upperA = javaCaseMapped(a, upper: true), upperB = javaCaseMapped(b, upper: true)
+            if upperA == upperB { continue }
+            let lowerA = javaCaseMapped(upperA, upper: false), lowerB = javaCaseMapped(upperB, upper: false)
+            if lowerA != lowerB { return Int(lowerA) - Int(lowerB) }
+        }
+        return lhs.count - rhs.count
+    }
+
     /// The code point the unit at `index` belongs to, and whether it starts a pair that goes on after `index`.
     private static func codePoint(in units: [UInt16], at index: Int) -> (UInt32, startsPair: Bool) {
         let unit = units[index]

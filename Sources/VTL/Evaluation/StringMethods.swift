@@ -48,16 +48,27 @@ extension Renderer {
             }
             return .string(String(javaUTF16: units[begin..<end]))
         case ("indexOf", 1), ("indexOf", 2), ("lastIndexOf", 1), ("lastIndexOf", 2):
-            guard let needle = try textArgument(arguments[0], of: name, at: offset) else { return nil }
+            // An Integer argument is a character (`indexOf(int ch)`), as Java's overloads take it.
+            let needle: String
+            if case .integer(let character) = arguments[0] {
+                guard let scalar = Unicode.Scalar(UInt32(truncatingIfNeeded: max(character, 0))), character >= 0 else { return .integer(-1) }
+                needle = String(scalar)
+            } else {
+                guard let text = try textArgument(arguments[0], of: name, at: offset) else { return nil }
+                needle = text
+            }
             var from: Int?
             if arguments.count == 2 {
                 guard case .integer(let start) = arguments[1] else { return nil }
                 from = start
             }
             return .integer(JavaStringSearch.find(needle, in: string, from: from, backwards: name == "lastIndexOf"))
-        case ("contains", 1), ("startsWith", 1), ("endsWith", 1), ("equalsIgnoreCase", 1), ("concat", 1), ("compareTo", 1):
+        case ("contains", 1), ("startsWith", 1), ("endsWith", 1), ("equalsIgnoreCase", 1), ("concat", 1), ("compareTo", 1),
+            ("compareToIgnoreCase", 1), ("contentEquals", 1):
             guard let other = try textArgument(arguments[0], of: name, at: offset) else { return nil }
             switch name {
+            case "compareToIgnoreCase": return .integer(string.javaCompareIgnoringCase(other))
+            case "contentEquals": return .bool(string.javaEquals(other))
             case "contains": return .bool(other.isEmpty || JavaStringSearch.find(other, in: string, from: nil, backwards: false) >= 0)
             case "startsWith": return .bool(string.utf16.starts(with: other.utf16))
             case "endsWith": return .bool(string.utf16.reversed().starts(with: other.utf16.reversed()))
@@ -77,7 +88,52 @@ extension Renderer {
             return try regexMethod(name, on: string, arguments: arguments, at: offset)
         case ("toString", 0):
             return .string(string)
+        case ("subSequence", 2):
+            return try stringMethod("substring", on: string, arguments: arguments, at: offset)
         default:
+            return try lessCommonStringMethod(name, on: string, arguments: arguments, at: offset)
+        }
+    }
+
+    /// The rest of Java 8's `String` that a template can call usefully.
+    private func lessCommonStringMethod(_ name: String, on string: String, arguments: [RuntimeValue], at offset: Int) throws(VTLError) -> RuntimeValue? {
+        switch (name, arguments.count) {
+        case ("codePointAt", 1):
+            guard case .integer(let position) = arguments[0] else { return nil }
+            let units = Array(string.utf16)
+            guard units.indices.contains(position) else {
+                throw error("codePointAt failed: index \(position) is out of range for a string of length \(units.count)", at: offset)
+            }
+            if UTF16.isLeadSurrogate(units[position]), position + 1 < units.count, UTF16.isTrailSurrogate(units[position + 1]) {
+                return .integer(0x10000 + ((Int(units[position]) - 0xD800) << 10) + (Int(units[position + 1]) - 0xDC00))
+            }
+            return .integer(Int(units[position]))
+        case ("startsWith", 2):
+            guard let prefix = try textArgument(arguments[0], of: name, at: offset), case .integer(let start) = arguments[1] else { return nil }
+            let units = Array(string.utf16)
+            guard start >= 0, start <= units.count else { return .bool(false) }
+            return .bool(units[start...].starts(with: prefix.utf16))
+        case ("regionMatches", 4), ("regionMatches", 5):
+            // `regionMatches([ignoreCase,] toffset, other, ooffset, len)`
+            var rest = arguments[...]
+            var ignoreCase = false
+            if arguments.count == 5 {
+                guard case .bool(let flag) = arguments[0] else { return nil }
+                ignoreCase = flag
+                rest = arguments.dropFirst()
+            }
+            let values = Array(rest)
+            guard case .integer(let start) = values[0], let other = try textArgument(values[1], of: name, at: offset),
+                case .integer(let otherStart) = values[2], case .integer(let length) = values[3]
+            else { return nil }
+            let units = Array(string.utf16), otherUnits = Array(other.utf16)
+            guard start >= 0, otherStart >= 0, start <= units.count - length, otherStart <= otherUnits.count - length else { return .bool(false) }
+            guard length > 0 else { return .bool(true) }
+            let mine = String(javaUTF16: units[start..<(start + length)]), theirs = String(javaUTF16: otherUnits[otherStart..<(otherStart + length)])
+            return .bool(ignoreCase ? mine.javaEqualsIgnoringCase(theirs) : mine.javaEquals(theirs))
+        default:
+            // Not `getBytes`, `toCharArray` or `intern`: arrays and the string pool are Java's
+            // internals, kept out of reach with reflection (SafetyTests).
             return nil
         }
     }
