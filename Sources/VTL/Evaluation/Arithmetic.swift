@@ -15,6 +15,10 @@ enum Arithmetic {
     struct Failure: Error {
         let kind: VTLError.Kind
         let message: String
+
+        /// A BigDecimal operation past `BigDecimal.maximumDigits`, where Java would compute for hours.
+        static let bigDecimalTooLarge = Failure(
+            kind: .limitExceeded, message: "the BigDecimal result would have more than \(BigDecimal.maximumDigits) digits")
     }
 
     private static func operands(_ left: RuntimeValue, _ right: RuntimeValue) throws(Failure) -> Operands? {
@@ -143,7 +147,7 @@ enum Arithmetic {
         do {
             return .bigDecimal(try compute().description)
         } catch {
-            throw Failure(kind: .limitExceeded, message: "the BigDecimal result would have more than \(BigDecimal.maximumDigits) digits")
+            throw Failure.bigDecimalTooLarge
         }
     }
 

@@ -59,6 +59,6 @@ extension Renderer {
     }
 
     private func tooLarge(at offset: Int) -> VTLError {
-        error(.limitExceeded, "the BigDecimal result would have more than \(BigDecimal.maximumDigits) digits", at: offset)
+        error(Arithmetic.Failure.bigDecimalTooLarge.kind, Arithmetic.Failure.bigDecimalTooLarge.message, at: offset)
     }
 }
